@@ -16,11 +16,11 @@ for p in sorted(src.glob('*.ipynb')):
     for c in nb['cells']:
         for k in set(c) - KEEP: del c[k]
         c.get('metadata', {}).pop('execution', None)
-        s = ''.join(c['source']) if isinstance(c['source'], list) else c['source']
+        s = c['source'] = ''.join(c['source']) if isinstance(c['source'], list) else c['source']
         if c['cell_type'] == 'code':
             if re.search(r'^#\|\s*echo:\s*false', s, re.M): c.setdefault('metadata', {})['jupyter'] = {'source_hidden': True}
             c['source'] = '\n'.join(l for l in s.splitlines() if not l.startswith('#|'))
-    nb = nbformat.from_dict(nb)
+    nb = nbformat.reads(json.dumps(nb), as_version=4)   # joins multi-line strings as nbconvert expects
     body, _ = exporter.from_notebook_node(nb)
     (dst / (p.stem + '.html')).write_text(body); pages += 1
 print(f'preview: {pages} pages in {dst}/ (open {dst}/index.html)')
