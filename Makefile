@@ -1,5 +1,5 @@
 # deepvanet-nb: two commands do everything on a fresh machine.
-#   make demo   — set up .venv, write a small synthetic DEAP set, prepare it, train DeepVANet, report accuracy
+#   make demo   — set up .venv, write a small synthetic DEAP set, prepare it, cross-validate DeepVANet, write the report
 #   make test   — set up .venv, check library/notebooks/README are in sync and clean, run every notebook as a test
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -7,9 +7,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO ?= data/demo
-DEMO_EPOCHS ?= 15
+DEMO_EPOCHS ?= 5
+EXP ?= data/experiments
+EXP_EPOCHS ?= 3
 
-.PHONY: demo test install preview readme figures clean
+.PHONY: demo experiments test install preview readme figures clean
 
 # torch 2.14.1 + torchvision 0.29.1 first (prebuilt on these machines' local disk, so pip takes them
 # instead of downloading); anywhere else, pip's newest matching torch.
@@ -23,14 +25,32 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	@echo "== 1/3 Writing a synthetic DEAP folder (1 subject, 32 trials of 12 s, face videos at 50 fps) to $(DEMO)/deap"
-	$(BIN)/deepvanet synth deap --out $(DEMO)/deap --subjects 1 --trials 32 --seconds 12 --seed 0
-	@echo "== 2/3 Preparing it: 1-s segments, baseline removal, faces detected, aligned and cropped to 64x64"
+	@echo "== 1/4 Writing a synthetic DEAP folder (1 subject, 24 trials of 10 s, face videos at 50 fps) to $(DEMO)/deap"
+	$(BIN)/deepvanet synth deap --out $(DEMO)/deap --subjects 1 --trials 24 --seconds 10 --seed 0
+	@echo "== 2/4 Preparing it: 1-s segments, baseline removal, faces detected, aligned and cropped to 64x64"
 	$(BIN)/deepvanet prepare deap --root $(DEMO)/deap --store $(DEMO)/store
-	@echo "== 3/3 Training DeepVANet (feature fusion) on subject 1; 25% of the trials are held out"
-	$(BIN)/deepvanet train --store $(DEMO)/store --subject 1 --label both --epochs $(DEMO_EPOCHS) --device cpu \
-	    --plot outputs/demo_learning_curves.png --json outputs/demo_results.json
-	@echo "== Done. Learning curves: outputs/demo_learning_curves.png"
+	@echo "== 3/4 Cross-validating. First the leak: EEG and bio networks with the paper's segment-shuffled folds vs folds by trial"
+	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol paper trial --modality eeg bio \
+	    --epochs 10 --device cpu
+	@echo "==     then DeepVANet (feature fusion) by trial, 5 folds of $(DEMO_EPOCHS) epochs; finished folds are kept if you stop it"
+	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol trial --modality fusion \
+	    --folds 5 --epochs $(DEMO_EPOCHS) --device cpu
+	@echo "== 4/4 The report: Table 2, ablation chart, t-SNE of the features, the leak gap"
+	$(BIN)/deepvanet report --results outputs/demo_results.jsonl --out outputs/demo_report
+	@echo "== Done. Open outputs/demo_report/report.md"
+
+# Every experiment of the paper at toy size on a 3-subject synthetic set (CPU: about a quarter of an hour):
+# the six-modality ablation on subject 1 by trial and by the paper's folds, inter-subject by subject, a 2x2 corner of the λ grid.
+experiments: $(STAMP)
+	$(BIN)/deepvanet synth deap --out $(EXP)/deap --subjects 3 --trials 20 --seconds 6 --fps 10 --seed 0
+	$(BIN)/deepvanet prepare deap --root $(EXP)/deap --store $(EXP)/store --video-fps 10
+	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol trial paper --modality all --subjects 1 \
+	    --folds 5 --epochs $(EXP_EPOCHS) --device cpu
+	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol subject --modality fusion \
+	    --folds 3 --epochs $(EXP_EPOCHS) --device cpu
+	$(BIN)/deepvanet grid --store $(EXP)/store --results outputs/experiments.jsonl --lambda-face 16 64 --lambda-bio 16 64 \
+	    --subjects 1 --folds 5 --epochs $(EXP_EPOCHS) --device cpu
+	$(BIN)/deepvanet report --results outputs/experiments.jsonl --out outputs/experiments_report
 
 test: $(STAMP)
 	@VENV=$(VENV) bash tools/test.sh
