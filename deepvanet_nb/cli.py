@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/cli.html.md"""
 
 # %% ../nbs/50_cli.ipynb #22c8aded
 from __future__ import annotations
-import argparse, json, sys, time
+import argparse, json, sys, time, warnings
 from pathlib import Path
 
 # %% auto #0
@@ -164,6 +164,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv:list[str]|None=None):
     "Entry point of the `deepvanet` command."
+    warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')    # raised by an import inside fastai
     a = parser().parse_args(argv)
     try: res = a.func(a)
     except ValueError as e:                     # DataError and bad arguments: a clear message, no traceback
