@@ -62,6 +62,8 @@ class Experiment:
 class ResultsFile:
     "An append-only JSON Lines file of fold results."
     def __init__(self, path:str|Path): self.path, self.bad_lines = Path(path), 0
+    @property
+    def features_dir(self) -> Path: return self.path.with_name(self.path.stem + '.features')
     def records(self) -> list[dict]:
         "Every complete record; torn or corrupt lines are skipped and counted in `bad_lines`."
         if not self.path.exists(): return []
@@ -204,7 +206,7 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
 
 def _save_features(rf:ResultsFile, run:str, seg:Segments, exp:Experiment, test_idx, feats:dict) -> str:
     "Write a fold's features beside the results file (atomically); return the file name."
-    path = rf.path.with_name(rf.path.stem + '.features') / f'{run}.npz'
+    path = rf.features_dir / f'{run}.npz'
     test = np.zeros(len(seg), bool); test[test_idx] = True
     with atomic_path(path) as tmp:
         with open(tmp, 'wb') as f: np.savez_compressed(f, **feats, labels=np.asarray(seg.labels), test=test, trial=np.asarray(seg.trial))

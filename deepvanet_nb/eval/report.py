@@ -112,8 +112,11 @@ def plot_lambda_grid(grids:dict, fname=None):
     return fig
 
 # %% ../../nbs/33_eval.report.ipynb #827c83c0
-def tsne_sources(df:pd.DataFrame, subject:int|None=None) -> dict:
-    "The feature files of one subject's valence and arousal models (lowest subject with both, by default)."
+def tsne_sources(df:pd.DataFrame, # `results_frame` of the records
+                 features_dir:Path, # `ResultsFile.features_dir`
+                 subject:int|None=None, # default: the lowest subject with both labels
+                ) -> dict:
+    "The feature files of one subject's valence and arousal models, and the subject."
     d = df[df.features.notna()] if 'features' in df else df.iloc[:0]
     d = _default_lambdas(d).sort_values(['protocol'], key=lambda p: p != 'trial')      # prefer leak-free folds
     if subject is None:
@@ -121,7 +124,7 @@ def tsne_sources(df:pd.DataFrame, subject:int|None=None) -> dict:
         if not both: return {}
         subject = min(both)
     d = d[d.subject == subject]
-    return {label: d[d.label == label].iloc[0]['features'] for label in ('valence', 'arousal') if (d.label == label).any()} | {'subject': subject}
+    return {label: Path(features_dir) / d[d.label == label].iloc[0]['features'] for label in ('valence', 'arousal') if (d.label == label).any()} | {'subject': subject}
 
 def tsne_embed(x:np.ndarray, seed:int=0) -> np.ndarray:
     "2-D t-SNE of standardised features."
@@ -214,9 +217,8 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
         md += ['## λ1 × λ2 grid (mean of valence and arousal accuracy %)\n', '![lambda grid](lambda_grid.png)\n']
         written['lambda_grid'] = out / 'lambda_grid.png'
     else: md += ['## λ1 × λ2 grid\n', 'No grid in these results: run `deepvanet grid`.\n']
-    src = tsne_sources(df, subject)
-    if len(src) > 1:
-        files = {k: (rf.path.with_name(rf.path.stem + '.features') / v if k != 'subject' else v) for k, v in src.items()}
+    files = tsne_sources(df, rf.features_dir, subject)
+    if len(files) > 1:
         _write_fig(out / 'tsne.png', plot_tsne(files))
         md += ['## t-SNE of face, bio and fused features (Fig. 3)\n', '![t-SNE](tsne.png)\n']; written['tsne'] = out / 'tsne.png'
     else: md += ['## t-SNE\n', 'No saved features: run per-subject feature fusion (`deepvanet cv --modality fusion-feature`).\n']
