@@ -82,7 +82,7 @@ def decision_fusion(seg:Segments, # the segments (memory-mapped store)
     train_idx, test_idx = np.sort(train_idx), np.sort(test_idx)
     y_train = seg.label(label)[train_idx]
     w = np.full(len(train_idx), 1 / len(train_idx))
-    out = dict(alphas=[], errors=[], sub_accuracy=[], histories=[], probs=[])
+    out, train_probs = dict(alphas=[], errors=[], sub_accuracy=[], histories=[], probs=[]), []
     for modality in ('face', 'bio'):
         dls = segment_dls(seg, label, train_idx, test_idx, bs, device, seed, channels=channels, weights=w * len(w))
         learn = deepvanet_learner(dls, modality, lambda_face, lambda_bio, lr, seed, loss_func=WeightedBCE())
@@ -97,8 +97,8 @@ def decision_fusion(seg:Segments, # the segments (memory-mapped store)
         w = samme_reweight(w, miss, alpha)
         out['alphas'].append(alpha); out['errors'].append(eps); out['probs'].append(p_test)
         out['sub_accuracy'].append(float(((p_test > 0.5) == (seg.label(label)[test_idx] > 0.5)).mean()))
-        out.setdefault('train_probs', []).append(p_train)
+        train_probs.append(p_train)
     out['pred'] = samme_predict(out['probs'], out['alphas'])
-    out['vote_alphas'] = original_vote_alphas(*out.pop('train_probs'), y_train)
+    out['vote_alphas'] = original_vote_alphas(*train_probs, y_train)
     out['vote_pred'] = original_vote(*out['probs'], out['vote_alphas'])
     return out

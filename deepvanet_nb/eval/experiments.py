@@ -7,7 +7,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.experiments.html.md"""
 # %% ../../nbs/32_eval.experiments.ipynb #b55ced82
 from __future__ import annotations
 import json, os, time, socket
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 
 import numpy as np
@@ -182,13 +182,12 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
     jobs = [(u, e, k) for e in exps for u in (per_subject if e.scope == 'per-subject' else [0])
             for k in range(len(st.subjects) if e.protocol == 'loso' else e.n_splits)]
     jobs.sort(key=lambda j: j[0])                                    # one unit loaded at a time
-    done, info, seg, folds = rf.done(), {}, None, {}
-    runs = {}
+    done, info, seg, folds, runs = rf.done(), {}, None, {}, set()
     pb = progress_bar(jobs) if progress else jobs
     for i, (unit, exp, k) in enumerate(pb):
         if unit not in info: info = {unit: _unit_info(st, unit)}; seg = None; folds = {}
         run = Config(exp=exp.key, unit=unit, store_key=info[unit]['store_key']).key
-        runs[run] = None
+        runs.add(run)
         if (run, k) in done: continue
         if seg is None: seg = st.load(unit if unit else None)
         fk = (exp.protocol, exp.label, exp.n_splits, exp.seed)

@@ -102,7 +102,7 @@ def plot_lambda_grid(grids:dict, fname=None):
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, len(grids), figsize=(3.6 * len(grids), 3.2), squeeze=False)
     for ax, ((ds, sc, pr), g) in zip(axs[0], grids.items()):
-        im = ax.imshow(g.values, cmap='viridis', vmin=np.nanmin(g.values), vmax=np.nanmax(g.values))
+        ax.imshow(g.values, cmap='viridis', vmin=np.nanmin(g.values), vmax=np.nanmax(g.values))
         ax.set_xticks(range(g.shape[1]), g.columns); ax.set_yticks(range(g.shape[0]), g.index)
         ax.set(xlabel='λ2 (bio)', ylabel='λ1 (face)', title=f'{ds.upper()} {sc}, {pr}')
         for (i, j), v in np.ndenumerate(g.values):
