@@ -25,7 +25,7 @@ from .models import DeepVANet
 
 # %% auto #0
 __all__ = ['paper_adam', 'trial_split', 'SegmentDataset', 'FacesToFloat', 'segment_dls', 'binary_accuracy', 'deepvanet_learner',
-           'train_subject', 'history', 'plot_learning_curves']
+           'train_subject', 'predict_probs', 'history', 'plot_learning_curves']
 
 # %% ../nbs/20_learner.ipynb #116767f2
 def trial_split(seg:Segments, # the segments of one subject (or several)
@@ -137,11 +137,15 @@ def train_subject(store:str|Path|SegmentStore, # a prepared segment store
     if silent:
         with learn.no_bar(), learn.no_logging(): learn.fit(epochs)
     else: learn.fit(epochs)
-    hist = history(learn)                                  # before get_preds, which adds to the recorder
-    probs, targs = learn.get_preds(dl=dls.valid)
-    acc = float(((probs.view(-1) > 0.5) == (targs.view(-1) > 0.5)).float().mean())
+    hist = history(learn)                                  # before predicting, which adds to the recorder
+    probs = predict_probs(learn, dls.valid)
+    acc = float(((probs > 0.5) == (dls.valid.dataset.y > 0.5)).mean())
     return dict(subject=subject, label=label, accuracy=acc, n_train=len(tr), n_valid=len(va),
                 valid_trials=sorted(set(seg.trial[va].tolist())), learn=learn, history=hist)
+
+def predict_probs(learn:Learner, dl) -> np.ndarray:
+    "P(high) of every item of `dl`, in order (the model returns logits)."
+    with learn.no_bar(): return learn.get_preds(dl=dl, act=torch.sigmoid)[0].float().view(-1).numpy()
 
 def history(learn:Learner) -> dict:
     "Per-epoch train loss, valid loss and valid accuracy from the recorder."

@@ -7,16 +7,15 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.adaboost.html.md"""
 # %% ../../nbs/31_eval.adaboost.ipynb #d199d817
 from __future__ import annotations
 import numpy as np
-import torch
 import torch.nn.functional as F
 from torch import nn
 
 from ..data.store import Segments
-from ..learner import segment_dls, deepvanet_learner, history
+from ..learner import segment_dls, deepvanet_learner, history, predict_probs
 
 # %% auto #0
 __all__ = ['weighted_error', 'samme_alpha', 'samme_reweight', 'samme_predict', 'original_vote_alphas', 'original_vote',
-           'WeightedBCE', 'predict_probs', 'decision_fusion']
+           'WeightedBCE', 'decision_fusion']
 
 # %% ../../nbs/31_eval.adaboost.ipynb #3cc71438
 def weighted_error(miss, # bool per sample: the sub-classifier got it wrong
@@ -66,10 +65,6 @@ class WeightedBCE(nn.Module):
     def forward(self, logits, y, w): return (w.view(-1) * F.binary_cross_entropy_with_logits(logits.view(-1), y.view(-1).float(), reduction='none')).mean()
 
 # %% ../../nbs/31_eval.adaboost.ipynb #3836baf9
-def predict_probs(learn, dl) -> np.ndarray:
-    "P(high) of every item of `dl`, in order (the model returns logits)."
-    with learn.no_bar(): return learn.get_preds(dl=dl, act=torch.sigmoid)[0].float().view(-1).numpy()
-
 def decision_fusion(seg:Segments, # the segments (memory-mapped store)
                     label:str, # 'valence' or 'arousal'
                     train_idx, test_idx, # rows of the fold

@@ -22,9 +22,9 @@ from sklearn.metrics import f1_score, confusion_matrix
 from ..core import Config, atomic_path, default_device
 from ..data.synth import EEG_CHANNELS
 from ..data.store import SegmentStore, Segments, LABELS
-from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history
+from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs
 from .splits import protocol_scope, cv_folds
-from .adaboost import decision_fusion, predict_probs
+from .adaboost import decision_fusion
 
 # %% auto #0
 __all__ = ['MODALITIES', 'N_EEG', 'modality_setup', 'Experiment', 'ResultsFile', 'EpochProgress', 'fold_metrics', 'run_fold',
@@ -196,14 +196,14 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
         text = f"{'all subjects' if unit == 0 else f's{unit:02d}'} {exp.protocol} {exp.label} {exp.modality} λ={exp.lambda_face},{exp.lambda_bio} fold {k + 1}"
         save = features and k == 0 and exp.modality == 'fusion-feature' and unit != 0
         rec = run_fold(seg, exp, tr, te, device, cbs=[EpochProgress(pb, i, text)] if progress else None, features=save)
-        if 'features' in rec: rec['features'] = _save_features(rf, run, seg, exp, te, rec.pop('features'))
+        if 'features' in rec: rec['features'] = _save_features(rf, run, seg, te, rec.pop('features'))
         rec = dict(run=run, fold=k, **info[unit], subject=unit, **asdict(exp), **rec, device=str(device),
                    host=socket.gethostname(), finished=time.strftime('%Y-%m-%dT%H:%M:%S'))
         rf.append(rec)
         if on_fold: on_fold(rec)
     return [r for r in rf.records() if r['run'] in runs]
 
-def _save_features(rf:ResultsFile, run:str, seg:Segments, exp:Experiment, test_idx, feats:dict) -> str:
+def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) -> str:
     "Write a fold's features beside the results file (atomically); return the file name."
     path = rf.features_dir / f'{run}.npz'
     test = np.zeros(len(seg), bool); test[test_idx] = True
