@@ -19,7 +19,7 @@ from .synth import (DEAP_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS, RAT
 
 # %% auto #0
 __all__ = ['RATINGS_CSV', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'find_face_videos', 'video_info',
-           'read_frames', 'Trial', 'deap_trials', 'baseline_segments', 'segment_frame_indices']
+           'iter_frames', 'read_frames', 'Trial', 'deap_trials', 'baseline_segments', 'segment_frame_indices']
 
 # %% ../../nbs/02_data.deap.ipynb #066a2c72
 def read_dat(path:str|Path, # a `data_preprocessed_python/sXX.dat` file
@@ -95,24 +95,28 @@ def video_info(path:str|Path) -> dict:
                     width=int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), height=int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
     finally: cap.release()
 
-def read_frames(path:str|Path, # a video file
+def iter_frames(path:str|Path, # a video file
                 indices, # frame numbers to keep (0-based)
-               ) -> np.ndarray:
-    "The frames at `indices` as RGB uint8 (n, H, W, 3), in one pass; fewer rows if the video ends early."
+               ):
+    "Yield the frames at `indices` as RGB uint8 (H, W, 3), decoding the video once; stops early if the video ends early."
     want = sorted(set(int(i) for i in indices))
     cap = cv2.VideoCapture(str(path))
     if not cap.isOpened(): raise DataError(path, 'cannot open video (missing, corrupt or unsupported codec)')
-    out, i, j = [], 0, 0
+    i, j = 0, 0
     try:
         while j < len(want):
             if not cap.grab(): break
             if i == want[j]:
                 ok, f = cap.retrieve()
                 if not ok: raise DataError(path, f'cannot decode frame {i}')
-                out.append(cv2.cvtColor(f, cv2.COLOR_BGR2RGB)); j += 1
+                yield cv2.cvtColor(f, cv2.COLOR_BGR2RGB); j += 1
             i += 1
     finally: cap.release()
-    if not out: raise DataError(path, f'no frames could be read (asked for frames {want[0]}…{want[-1]})')
+
+def read_frames(path:str|Path, indices) -> np.ndarray:
+    "The frames at `indices` as RGB uint8 (n, H, W, 3), in one pass; fewer rows if the video ends early."
+    out = list(iter_frames(path, indices))
+    if not out: raise DataError(path, f'no frames could be read (asked for {len(indices)} frames)')
     return np.stack(out)
 
 # %% ../../nbs/02_data.deap.ipynb #0f060bf7

@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.face.html.md"""
 
 # %% ../../nbs/03_data.face.ipynb #ce90556b
 from __future__ import annotations
-import importlib.util, warnings
+import importlib.util, itertools, warnings
 from pathlib import Path
 
 import numpy as np
@@ -202,17 +202,23 @@ class FacePipeline:
         if hasattr(self.landmarker, 'batch'): return self.landmarker.batch(np.asarray(frames))
         return [self.landmarker(f) for f in frames]
 
-    def __call__(self, frames, # (n, H, W, 3) RGB uint8 frames of one trial, in time order
+    def __call__(self, frames, # RGB uint8 frames of one trial in time order: an (n, H, W, 3) array or any iterable of frames
                  source='frames', # named in the error when no face is found at all
+                 chunk:int=32, # frames held in memory at once (and batched for face-alignment)
                 ) -> tuple[np.ndarray, np.ndarray]:
         "Crops (n, size, size, 3) uint8 and a bool mask of the frames where a face was found."
-        crops = np.zeros((len(frames), self.size, self.size, 3), np.uint8)
-        found = np.zeros(len(frames), bool)
-        for i, (f, lm) in enumerate(zip(frames, self.landmarks(frames))):
-            if lm is None: continue
-            try: crops[i] = align_face(f, lm, self.size, self.scale); found[i] = True
-            except ValueError: continue
-        if not found.any(): raise NoFaceError(source, f'no face found in any of {len(frames)} frames')
+        crops, found, it = [], [], iter(frames)
+        while batch := list(itertools.islice(it, chunk)):
+            for f, lm in zip(batch, self.landmarks(batch)):
+                crop = None
+                if lm is not None:
+                    try: crop = align_face(f, lm, self.size, self.scale)
+                    except ValueError: pass
+                found.append(crop is not None)
+                crops.append(crop if crop is not None else np.zeros((self.size, self.size, 3), np.uint8))
+        if not crops: raise DataError(source, 'no frames could be read')
+        crops, found = np.stack(crops), np.array(found)
+        if not found.any(): raise NoFaceError(source, f'no face found in any of {len(found)} frames')
         good = np.flatnonzero(found)
         for i in np.flatnonzero(~found): crops[i] = crops[good[np.abs(good - i).argmin()]]
         return crops, found

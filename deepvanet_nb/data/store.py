@@ -17,7 +17,7 @@ from fastprogress.fastprogress import progress_bar
 
 from ..core import Config, DataError, atomic_dir, atomic_path
 from .synth import DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS
-from .deap import deap_trials, read_frames, baseline_segments, segment_frame_indices, rating_to_label
+from .deap import deap_trials, iter_frames, read_frames, baseline_segments, segment_frame_indices, rating_to_label
 
 # %% auto #0
 __all__ = ['DATASETS', 'LABELS', 'store_config', 'Segments', 'face_pipeline', 'trials_of', 'build_subject', 'SegmentStore',
@@ -62,10 +62,10 @@ def _segments_of_trial(tr, cfg, pipe):
     "Arrays of one trial's segments and what was dropped, or raises NoFaceError."
     bio = baseline_segments(tr.bio, cfg.fs, cfg.baseline_s, cfg.segment_s)
     idx = segment_frame_indices(len(bio), tr.video_fps or cfg.video_fps, cfg.face_fps, cfg.segment_s, tr.video_start_s)
-    frames = read_frames(tr.video, idx.ravel())
     per = idx.shape[1]
-    n = min(len(bio), len(frames) // per)
-    crops, found = pipe(frames[:n * per], source=tr.video)
+    crops, found = pipe(iter_frames(tr.video, idx.ravel()), source=tr.video)    # decoded and cropped a chunk at a time
+    n = min(len(bio), len(found) // per)
+    crops, found = crops[:n * per], found[:n * per]
     lab = rating_to_label(tr.ratings[:2])
     arrays = dict(faces=crops.reshape(n, per, *crops.shape[1:]), bio=bio[:n], labels=np.tile(lab, (n, 1)),
                   ratings=np.tile(tr.ratings.astype(np.float32), (n, 1)), trial=np.full(n, tr.video_id, np.int16),
@@ -173,11 +173,14 @@ def subjects_of(root:str|Path, cfg:Config) -> list[int]:
     from deepvanet_nb.data.mahnob import mahnob_subjects
     return mahnob_subjects(root)
 
-def _build_one(root, subject, out, cfg):
-    "Worker: one subject in its own process (its own detector); a `DataError` comes back as its message."
+def _one_thread():
+    "Pool initializer: one core per worker process (the processes are the parallelism)."
     import cv2, torch
     cv2.setNumThreads(1); torch.set_num_threads(1)
-    try: return subject, build_subject(root, subject, out, cfg, progress=False), None
+
+def _build_one(root, subject, out, cfg, progress=False):
+    "One subject (in a worker process, with its own detector); a `DataError` comes back as its message."
+    try: return subject, build_subject(root, subject, out, cfg, progress=progress), None
     except DataError as e: return subject, None, str(e)
 
 def _record(st, cfg, subject, manifest, error):
@@ -216,10 +219,10 @@ def prepare(root:str|Path, # the data set's root folder, as downloaded
                           f"s{subject:02d}: {m['n_segments']} segments from {m['n_trials']} trials; skipped {len(m['skipped'])} trial(s); "
                           f"{m['frames_without_face']} of {m['face_frames']} frames without a face")
     if n_workers == 1:
-        for s in progress_bar(todo): done(*_build_one(root, s, st.subject_dir(s), cfg))
+        for s in progress_bar(todo): done(*_build_one(root, s, st.subject_dir(s), cfg, progress=verbose))
     else:
         from deepvanet_nb.data import store as module         # workers import the worker from the library, by name
-        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context('spawn')) as ex:
+        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context('spawn'), initializer=module._one_thread) as ex:
             futs = [ex.submit(module._build_one, root, s, st.subject_dir(s), cfg) for s in todo]
             for f in progress_bar(as_completed(futs), total=len(futs)): done(*f.result())
     if len(errors) == len(todo) and not any(st.is_current(s, cfg) for s in subjects):
