@@ -11,7 +11,7 @@ DEMO_EPOCHS ?= 5
 EXP ?= data/experiments
 EXP_EPOCHS ?= 3
 
-.PHONY: demo experiments test install preview readme figures clean
+.PHONY: demo experiments datasets test install preview readme figures clean
 
 # torch 2.14.1 + torchvision 0.29.1 first (prebuilt on these machines' local disk, so pip takes them
 # instead of downloading); anywhere else, pip's newest matching torch.
@@ -51,6 +51,21 @@ experiments: $(STAMP)
 	$(BIN)/deepvanet grid --store $(EXP)/store --results outputs/experiments.jsonl --lambda-face 16 64 --lambda-bio 16 64 \
 	    --subjects 1 --folds 5 --epochs $(EXP_EPOCHS) --device cpu
 	$(BIN)/deepvanet report --results outputs/experiments.jsonl --out outputs/experiments_report
+
+# The paper's other sources from their synthetic twins, each in its real file layout and prepared with one command:
+# DEAP's raw BDFs (preprocessed here through MNE), MAHNOB-HCI sessions, and AFEW-VA with the face CNN pretrained on it.
+DATA ?= data/datasets
+datasets: $(STAMP)
+	$(BIN)/deepvanet synth deap-raw --out $(DATA)/deap --subjects 2 --trials 8 --seconds 10 --fps 10
+	$(BIN)/deepvanet prepare deap-raw --root $(DATA)/deap --store $(DATA)/store_deap_raw --video-fps 10
+	$(BIN)/deepvanet synth mahnob --out $(DATA)/mahnob --subjects 2 --trials 6 --seconds 10 --fps 10
+	$(BIN)/deepvanet prepare mahnob --root $(DATA)/mahnob --store $(DATA)/store_mahnob
+	$(BIN)/deepvanet cv --store $(DATA)/store_mahnob --results outputs/mahnob.jsonl --protocol trial --modality bio fusion \
+	    --label valence --folds 3 --epochs 3 --device cpu
+	$(BIN)/deepvanet synth afewva --out $(DATA)/afewva --clips 24 --frames 12
+	$(BIN)/deepvanet pretrain afewva --root $(DATA)/afewva --out outputs/face_cnn.pt --epochs 8 --bs 32 --device cpu
+	$(BIN)/deepvanet train --store $(DATA)/store_deap_raw --subject 1 --label valence --modality face --epochs 3 --device cpu \
+	    --pretrained-face outputs/face_cnn.pt
 
 test: $(STAMP)
 	@VENV=$(VENV) bash tools/test.sh
