@@ -106,7 +106,7 @@ def read_window(raw, path, layout:RawLayout, cfg:Config,
     flat = np.ptp(x[:, start - a:stop - a], axis=1) == 0
     if flat.any(): raise DataError(path, f'flat-line channel(s) {", ".join(np.array(layout.electrodes)[flat])} in samples {start}–{stop} (disconnected electrode?)')
     y = preprocess_window(x, layout, cfg)
-    k = layout.fs // cfg.fs if layout.fs % cfg.fs == 0 else layout.fs / cfg.fs
+    k = layout.fs / cfg.fs                                                        # recording samples per output sample
     i0 = int(round((start - a) / k))
     return y[:, i0:i0 + int(round((stop - start) / k))]
 

@@ -17,7 +17,7 @@ from fastprogress.fastprogress import progress_bar
 
 from ..core import Config, DataError, atomic_dir, atomic_path
 from .synth import DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS
-from .deap import deap_trials, iter_frames, read_frames, baseline_segments, segment_frame_indices, rating_to_label
+from .deap import deap_trials, iter_frames, baseline_segments, segment_frame_indices, rating_to_label
 
 # %% auto #0
 __all__ = ['DATASETS', 'LABELS', 'store_config', 'Segments', 'face_pipeline', 'trials_of', 'build_subject', 'SegmentStore',
