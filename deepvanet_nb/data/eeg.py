@@ -47,10 +47,12 @@ def read_bdf(path:str|Path, # a .bdf file
     if missing: raise DataError(path, f"missing channel(s) {', '.join(missing)} (the file has {', '.join(raw.ch_names[:6])}, … {n_ch} in all)")
     return raw
 
-def bdf_events(raw, path, mask:int=0xFFFF) -> np.ndarray:
+def bdf_events(raw, path, mask:int=0xFFFF,
+               output:str='onset', # 'onset': where each code starts; 'offset': its last sample
+              ) -> np.ndarray:
     "Events (sample, 0, code) from the `Status` channel, its high (BioSemi system) bits masked off."
     if 'Status' not in raw.ch_names: raise DataError(path, 'no Status channel: the events cannot be found')
-    return _mne().find_events(raw, stim_channel='Status', shortest_event=1, mask=mask, mask_type='and', verbose='error')
+    return _mne().find_events(raw, stim_channel='Status', shortest_event=1, mask=mask, mask_type='and', output=output, verbose='error')
 
 # %% ../../nbs/05_data.eeg.ipynb #04603137
 @dataclass

@@ -18,7 +18,7 @@ from ..core import DataError, Config, atomic_path
 from .synth import (EEG_CHANNELS, DEAP_FS, ExpressionFace, synth_bio_trial, trial_video_frames,
                                      bdf_writer, biosemi_eeg, _balanced_ratings, _write_video)
 from .deap import Trial, rating_to_label, video_info
-from .eeg import RawLayout, read_bdf, read_window
+from .eeg import RawLayout, read_bdf, read_window, bdf_events
 
 # %% auto #0
 __all__ = ['MAHNOB_FS', 'MAHNOB_PRE_S', 'MAHNOB_VIDEO_FPS', 'MAHNOB_VIDEO_SIZE', 'MAHNOB_CHANNELS', 'MAHNOB_LAYOUT',
@@ -118,7 +118,8 @@ def read_session(path:str|Path) -> dict:
         raise DataError(path, 'expected a <session> element with a <subject id="…"> child')
     a, folder = root.attrib, path.parent
     bdfs, avis = sorted(folder.glob('*_emotion.bdf')), sorted(folder.glob('*C1 trigger*.avi'))
-    row = dict(session=int(a.get('sessionId', folder.name)) if a.get('sessionId', folder.name).isdigit() else folder.name,
+    sid = a.get('sessionId', folder.name)
+    row = dict(session=int(sid) if sid.isdigit() else sid,
                subject=int(subj.get('id')), cut=int(a.get('cutNr', 0) or 0), is_stim=a.get('isStim') == '1',
                vid_rate=float(a['vidRate']) if a.get('vidRate') else None,
                bdf=bdfs[0] if bdfs else None, video=avis[0] if avis else None, skip=None)
@@ -148,9 +149,7 @@ def mahnob_subjects(root:str|Path) -> list[int]:
 # %% ../../nbs/06_data.mahnob.ipynb #a93c9847
 def _stimulus(raw, path) -> tuple[int, int]:
     "First sample of the stimulus and the first after it, from where Status steps up and back down."
-    import mne
-    on = mne.find_events(raw, 'Status', shortest_event=1, mask=0xFFFF, mask_type='and', output='onset', verbose='error')
-    off = mne.find_events(raw, 'Status', shortest_event=1, mask=0xFFFF, mask_type='and', output='offset', verbose='error')
+    on, off = bdf_events(raw, path), bdf_events(raw, path, output='offset')
     if len(on) == 0 or len(off) == 0: raise DataError(path, 'Status marks no stimulus (no step up and back down)')
     return int(on[0, 0]), int(off[off[:, 0] >= on[0, 0]][0, 0]) + 1
 

@@ -20,8 +20,8 @@ from .synth import DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS
 from .deap import deap_trials, iter_frames, baseline_segments, segment_frame_indices, rating_to_label
 
 # %% auto #0
-__all__ = ['DATASETS', 'LABELS', 'store_config', 'Segments', 'face_pipeline', 'trials_of', 'build_subject', 'SegmentStore',
-           'deap_subjects', 'subjects_of', 'prepare', 'plot_face_gallery']
+__all__ = ['DATASETS', 'LABELS', 'store_config', 'Segments', 'face_pipeline', 'dataset_reader', 'build_subject', 'SegmentStore',
+           'deap_subjects', 'prepare', 'plot_face_gallery']
 
 # %% ../../nbs/04_data.store.ipynb #43546c7a
 DATASETS = ('deap', 'deap-raw', 'mahnob')
@@ -77,14 +77,14 @@ def face_pipeline(cfg:Config):
     from deepvanet_nb.data.face import FacePipeline
     return FacePipeline(cfg.face_detector, cfg.face_size, cfg.face_scale, cfg.upsample, cfg.downscale)
 
-def trials_of(root:str|Path, subject:int, cfg:Config) -> list:
-    "The `Trial`s of one subject of the data set `cfg.dataset` (readers imported only when needed)."
-    if cfg.dataset == 'deap': return deap_trials(root, subject)
-    if cfg.dataset == 'deap-raw':
-        from deepvanet_nb.data.eeg import deap_raw_trials
-        return deap_raw_trials(root, subject, cfg)
-    from deepvanet_nb.data.mahnob import mahnob_trials
-    return mahnob_trials(root, subject, cfg)
+def dataset_reader(dataset:str) -> tuple:
+    "`(subjects(root), trials(root, subject, cfg))` of a data set; the raw readers are imported only when needed."
+    if dataset == 'deap': return deap_subjects, lambda root, subject, cfg: deap_trials(root, subject)
+    if dataset == 'deap-raw':
+        from deepvanet_nb.data.eeg import deap_raw_subjects, deap_raw_trials
+        return deap_raw_subjects, deap_raw_trials
+    from deepvanet_nb.data.mahnob import mahnob_subjects, mahnob_trials
+    return mahnob_subjects, mahnob_trials
 
 def build_subject(root:str|Path, # DEAP root
                   subject:int, # subject number
@@ -97,7 +97,7 @@ def build_subject(root:str|Path, # DEAP root
     cfg = cfg or store_config()
     pipe = pipe or face_pipeline(cfg)
     from deepvanet_nb.data.face import NoFaceError
-    trials = trials_of(root, subject, cfg)
+    trials = dataset_reader(cfg.dataset)[1](root, subject, cfg)
     parts, skipped, per_trial = [], [], []
     counts = dict(short_video_segments=0, frames_without_face=0, face_frames=0)
     for tr in (progress_bar(trials, leave=False) if progress else trials):
@@ -164,15 +164,6 @@ def deap_subjects(root:str|Path) -> list[int]:
     vids = {int(p.name[1:]) for p in (root / 'face_video').glob('s[0-9][0-9]') if p.is_dir()}
     return sorted(dats & vids)
 
-def subjects_of(root:str|Path, cfg:Config) -> list[int]:
-    "The subjects of the data set `cfg.dataset` in `root` that can be prepared (signals and face video)."
-    if cfg.dataset == 'deap': return deap_subjects(root)
-    if cfg.dataset == 'deap-raw':
-        from deepvanet_nb.data.eeg import deap_raw_subjects
-        return deap_raw_subjects(root)
-    from deepvanet_nb.data.mahnob import mahnob_subjects
-    return mahnob_subjects(root)
-
 def _one_thread():
     "Pool initializer: one core per worker process (the processes are the parallelism)."
     import cv2, torch
@@ -205,7 +196,7 @@ def prepare(root:str|Path, # the data set's root folder, as downloaded
     cfg, st = cfg or store_config(), SegmentStore(store)
     from deepvanet_nb.data.face import resolve_detector
     cfg = cfg.updated(face_detector=resolve_detector(cfg.face_detector, verbose=verbose and cfg.face_detector == 'auto'))
-    subjects = subjects_of(root, cfg) if subjects is None else list(subjects)
+    subjects = dataset_reader(cfg.dataset)[0](root) if subjects is None else list(subjects)
     todo = [s for s in subjects if force or not st.is_current(s, cfg)]
     if verbose and len(todo) < len(subjects): print(f'{len(subjects) - len(todo)} subject(s) already prepared with these settings (key {cfg.key})')
     if not todo: return st
