@@ -1,5 +1,6 @@
 # deepvanet-nb: two commands do everything on a fresh machine.
 #   make demo   — set up .venv, write a small synthetic DEAP set, prepare it, cross-validate DeepVANet, write the report
+#   make bench  — speed figures against the original data path (outputs/bench.json)
 #   make test   — set up .venv, check library/notebooks/README are in sync and clean, run every notebook as a test
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -11,7 +12,7 @@ DEMO_EPOCHS ?= 5
 EXP ?= data/experiments
 EXP_EPOCHS ?= 3
 
-.PHONY: demo experiments datasets test install preview readme figures clean
+.PHONY: demo experiments datasets bench test install preview readme figures clean
 
 # torch 2.14.1 + torchvision 0.29.1 first (prebuilt on these machines' local disk, so pip takes them
 # instead of downloading); anywhere else, pip's newest matching torch.
@@ -66,6 +67,11 @@ datasets: $(STAMP)
 	$(BIN)/deepvanet pretrain afewva --root $(DATA)/afewva --out outputs/face_cnn.pt --epochs 8 --bs 32 --device cpu
 	$(BIN)/deepvanet train --store $(DATA)/store_deap_raw --subject 1 --label valence --modality face --epochs 3 --device cpu \
 	    --pretrained-face outputs/face_cnn.pt
+
+# Speed figures on this machine (a GPU if there is one): training throughput, the whole protocol, faces, memory,
+# each against the original code's data path timed in the same run; saved for `deepvanet report --bench`.
+bench: $(STAMP)
+	$(BIN)/deepvanet bench --out outputs/bench.json
 
 test: $(STAMP)
 	@VENV=$(VENV) bash tools/test.sh

@@ -37,7 +37,7 @@ def _prepare(a):
     from deepvanet_nb.data.store import prepare, store_config
     print(f'Preparing {a.dataset} from {a.root} into the segment store {a.store}: 1-s segments, baseline removal, 5 face crops of 64×64 per segment', flush=True)
     t = time.time()
-    cfg = store_config(a.dataset, face_detector=a.detector, **({'video_fps': a.video_fps} if a.video_fps else {}))
+    cfg = store_config(a.dataset, face_detector=a.detector, face_redetect=a.redetect, **({'video_fps': a.video_fps} if a.video_fps else {}))
     st = prepare(a.root, a.store, a.subjects, cfg, force=a.force, n_workers=a.workers)
     skipped = st.summary.get('skipped_subjects', {})
     print(f'Done in {time.time() - t:.0f} s; the store holds subjects {st.subjects}'
@@ -86,15 +86,19 @@ def _modalities(a) -> list[str]:
     return list(dict.fromkeys(mods))
 
 def _cv(a):
-    from deepvanet_nb.eval.experiments import run_cv, summarize
+    from deepvanet_nb.eval.experiments import run_cv, summarize, _worker_env
     labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
     mods = _modalities(a)
+    rank, world = _worker_env()
+    if world > 1: print(f'Worker {rank} of {world}: runs groups of folds {rank}, {rank + world}, {rank + 2 * world}, … and appends to its own file beside {a.results}', flush=True)
     print(f"Cross-validating on {a.store}: protocols {' '.join(a.protocol)}, {' & '.join(labels)}, {', '.join(mods)}, "
           f"λ1 {a.lambda_face}, λ2 {a.lambda_bio}, {a.epochs} epochs; results go to {a.results} fold by fold", flush=True)
     new = []
     try:
         recs = run_cv(a.store, a.results, a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects,
-                      a.epochs, a.folds, a.seed, a.bs, a.lr, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append)
+                      a.epochs, a.folds, a.seed, a.bs, a.lr, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append,
+                      engine=a.engine, stack=a.stack if a.stack == 'auto' else int(a.stack), amp={'auto': 'auto', 'on': True, 'off': False}[a.amp],
+                      compile=a.compile)
     except KeyboardInterrupt:
         sys.exit(f'Interrupted after {len(new)} new fold(s), saved in {a.results} with the earlier ones; run the same command again to resume.')
     print(f"{'' if a.quiet else chr(10)}{len(new)} fold(s) run, {len(recs) - len(new)} already in {a.results}")
@@ -103,9 +107,14 @@ def _cv(a):
     print(s.drop(columns=['dataset', 'epochs']).round(3).to_string(index=False))
     return recs
 
+def _bench(a):
+    from deepvanet_nb.eval.bench import run_bench
+    return run_bench(a.out, a.device, a.trials, a.seconds, a.steps, epochs=a.epochs, faces=not a.no_faces,
+                     compile={'auto': None, 'on': True, 'off': False}[a.compile])
+
 def _report(a):
     from deepvanet_nb.eval.report import write_report
-    paths = write_report(a.results, a.out, a.subject)
+    paths = write_report(a.results, a.out, a.subject, bench=a.bench)
     print(f"Report written to {a.out}: {', '.join(sorted(p.name for p in paths.values()))}")
     return paths
 
@@ -132,6 +141,10 @@ def _add_cv_args(s, grid:bool=False):
     s.add_argument('--device', default=None, help='cpu, cuda, … (default: a GPU if there is one)')
     s.add_argument('--no-features', action='store_true', help='do not save fold-0 features of feature fusion (used for t-SNE)')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
+    s.add_argument('--engine', choices=['fast', 'plain'], default='fast', help="fast: store on the device, folds stacked (default); plain: a fastai DataLoader per fold")
+    s.add_argument('--stack', default='auto', help="folds the fast engine trains together (default auto: all of a run's folds on CUDA, 1 on CPU)")
+    s.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='bf16 autocast (default auto: on CUDA)')
+    s.add_argument('--compile', action='store_true', help='torch.compile the fast engine (falls back to eager if it fails)')
     s.set_defaults(func=_cv, fusion='feature', modality=['fusion'])
 
 # %% ../nbs/50_cli.ipynb #1984fb7b
@@ -164,6 +177,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--workers', type=int, help='subjects prepared in parallel (default: one per core)')
     s.add_argument('--force', action='store_true', help='rebuild subjects even if stored with the same settings')
     s.add_argument('--video-fps', type=float, help='frame rate of the face videos (default: DEAP 50; MAHNOB: vidRate of each session); 5 frames per second are kept')
+    s.add_argument('--redetect', type=int, default=5, help='dlib: detect the face every N kept frames and follow it between (0: detect in every frame; default 5)')
     s.set_defaults(func=_prepare)
 
     s = sub.add_parser('pretrain', help='pretrain the face CNN on AFEW-VA valence/arousal')
@@ -204,7 +218,19 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--results', required=True, help='results file written by cv/grid')
     s.add_argument('--out', required=True, help='folder for the report (Markdown, CSV, PNG)')
     s.add_argument('--subject', type=int, help='subject of the t-SNE figure (default: the lowest with saved features)')
+    s.add_argument('--bench', help="a `deepvanet bench` results file to add as the report's speed section")
     s.set_defaults(func=_report)
+
+    s = sub.add_parser('bench', help='time training, the whole protocol, face preprocessing and memory against a naive baseline')
+    s.add_argument('--out', default='outputs/bench.json', help='results file (JSON; default outputs/bench.json)')
+    s.add_argument('--device', default=None, help='cpu, cuda, … (default: a GPU if there is one)')
+    s.add_argument('--trials', type=int, help="trials of the synthetic subject (default: DEAP's 40 on CUDA, 10 on CPU)")
+    s.add_argument('--seconds', type=int, help='segments per trial (default: 60 on CUDA, 8 on CPU)')
+    s.add_argument('--steps', type=int, help='timed training steps per figure (default: 20 on CUDA, 3 on CPU)')
+    s.add_argument('--epochs', type=int, help='epochs of the protocol figure (default: 3 on CUDA, 1 on CPU)')
+    s.add_argument('--no-faces', action='store_true', help='skip the face pipeline figure')
+    s.add_argument('--compile', choices=['auto', 'on', 'off'], default='auto', help='also time torch.compile (default auto: on CUDA)')
+    s.set_defaults(func=_bench)
     return p
 
 def main(argv:list[str]|None=None):

@@ -34,11 +34,13 @@ class DlibLandmarker:
     "dlib's HOG face detector (largest face, found on a downscaled copy) and 68-point landmark predictor."
     def __init__(self, upsample:int=0, # times the detector upsamples the image (finds smaller faces, 4× slower each)
                  downscale:float=2., # detect on the frame shrunk by this factor; landmarks at full size
+                 redetect:int=0, # `track`: run the detector at least every this many frames, follow the face between (0: every frame)
                 ):
         import dlib
-        self.dlib, self.upsample, self.downscale = dlib, upsample, downscale
+        self.dlib, self.upsample, self.downscale, self.redetect = dlib, upsample, downscale, redetect
         self.detector = dlib.get_frontal_face_detector()
         self.predictor = dlib.shape_predictor(str(face_model_path()))
+        self.reset()
 
     def detect(self, img:np.ndarray) -> np.ndarray|None:
         "Box (left, top, right, bottom) of the largest face in an RGB image, in its pixels; None if none."
@@ -58,6 +60,36 @@ class DlibLandmarker:
         "(68, 2) landmarks of the largest face, or None."
         box = self.detect(img)
         return None if box is None else self.landmarks(img, box)
+
+    def reset(self):
+        "Forget the followed face (call at the start of each video)."
+        self._prev, self._calib, self._age, self.detections = None, None, 0, 0
+
+    def track(self, img:np.ndarray) -> np.ndarray|None:
+        "Landmarks of the next frame of a video: predicted in the box the last frame's landmarks give, detected anew every `redetect` frames or when the face jumps."
+        lm = None
+        if self._prev is not None and self._age + 1 < self.redetect:
+            lm = self.landmarks(img, _box_from(self._prev, self._calib))
+            (c0, s0), (c1, s1) = _extent(self._prev), _extent(lm)
+            if 0.8 < s1.mean() / s0.mean() < 1.25 and np.abs(c1 - c0).max() < 0.3 * s0.mean(): self._age += 1
+            else: lm = None                                              # lost it: detect
+        if lm is None:
+            box, self._age = self.detect(img), 0
+            self.detections += 1
+            if box is None: self._prev = None; return None
+            lm = self.landmarks(img, box)
+            (c, s), (bc, bs) = _extent(lm), ((box[:2] + box[2:]) / 2, box[2:] - box[:2])
+            self._calib = ((bc - c) / s, bs / s)                          # where the detector's box sits relative to the landmarks
+        self._prev = lm
+        return lm
+
+def _extent(lm): lo, hi = lm.min(0), lm.max(0); return (lo + hi) / 2, hi - lo
+
+def _box_from(lm, calib):
+    "The detector-like box around landmarks, by the offset and scale seen at the last detection."
+    (c, s), (dc, k) = _extent(lm), calib
+    c, half = c + dc * s, k * s / 2
+    return np.concatenate([c - half, c + half])
 
 # %% ../../nbs/03_data.face.ipynb #e725be02
 def face_alignment_weights() -> list[Path]:
@@ -193,13 +225,16 @@ class FacePipeline:
                  size:int=64, scale:float=1.75, # crop size and side / eye-to-mouth distance
                  upsample:int=0, downscale:float=2., # detector settings (upsample: dlib only)
                  device:str='cpu', # for face-alignment
+                 redetect:int=0, # dlib: detect every this many frames and follow the face between (0: detect in every frame)
                 ):
         self.size, self.scale, self.detector = size, scale, resolve_detector(detector)
         self.landmarker = landmarker(self.detector, upsample, downscale, device)
+        if redetect and self.detector == 'dlib': self.landmarker.redetect = redetect
 
     def landmarks(self, frames) -> list:
-        "Landmarks (or None) of every frame, in batches where the landmarker can batch."
+        "Landmarks (or None) of every frame, in batches where the landmarker can batch, followed where it tracks."
         if hasattr(self.landmarker, 'batch'): return self.landmarker.batch(np.asarray(frames))
+        if getattr(self.landmarker, 'redetect', 0): return [self.landmarker.track(f) for f in frames]
         return [self.landmarker(f) for f in frames]
 
     def __call__(self, frames, # RGB uint8 frames of one trial in time order: an (n, H, W, 3) array or any iterable of frames
@@ -208,6 +243,7 @@ class FacePipeline:
                 ) -> tuple[np.ndarray, np.ndarray]:
         "Crops (n, size, size, 3) uint8 and a bool mask of the frames where a face was found."
         crops, found, it = [], [], iter(frames)
+        if hasattr(self.landmarker, 'reset'): self.landmarker.reset()      # a new video: nothing to follow yet
         while batch := list(itertools.islice(it, chunk)):
             for f, lm in zip(batch, self.landmarks(batch)):
                 crop = None

@@ -31,7 +31,7 @@ def store_config(dataset:str='deap', # 'deap' (.dat files), 'deap-raw' (data_ori
     "The preprocessing settings of a segment store for `dataset` (the paper's, unless overridden)."
     if dataset not in DATASETS: raise ValueError(f'dataset must be one of {DATASETS}, not {dataset!r}')
     cfg = Config(dataset=dataset, segment_s=1, baseline_s=DEAP_BASELINE_S, fs=DEAP_FS, video_fps=DEAP_VIDEO_FPS,
-                 face_fps=5, face_size=64, face_scale=1.75, face_detector='dlib', upsample=0, downscale=2.0,
+                 face_fps=5, face_size=64, face_scale=1.75, face_detector='dlib', upsample=0, downscale=2.0, face_redetect=5,
                  missing_face='nearest-frame', version=1)
     raw = dict(reference='average', l_freq=4., h_freq=45., eog='regression')
     if dataset == 'deap-raw': cfg = cfg.updated(**raw)
@@ -75,7 +75,7 @@ def _segments_of_trial(tr, cfg, pipe):
 def face_pipeline(cfg:Config):
     "The face pipeline that `cfg` asks for (imports the detector only now)."
     from deepvanet_nb.data.face import FacePipeline
-    return FacePipeline(cfg.face_detector, cfg.face_size, cfg.face_scale, cfg.upsample, cfg.downscale)
+    return FacePipeline(cfg.face_detector, cfg.face_size, cfg.face_scale, cfg.upsample, cfg.downscale, redetect=cfg.get('face_redetect', 0))
 
 def dataset_reader(dataset:str) -> tuple:
     "`(subjects(root), trials(root, subject, cfg))` of a data set; the raw readers are imported only when needed."

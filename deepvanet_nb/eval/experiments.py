@@ -7,6 +7,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.experiments.html.md"""
 # %% ../../nbs/32_eval.experiments.ipynb #b55ced82
 from __future__ import annotations
 import json, os, time, socket
+from contextlib import contextmanager
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
@@ -23,12 +24,13 @@ from ..core import Config, atomic_path, default_device
 from ..data.synth import EEG_CHANNELS
 from ..data.store import SegmentStore, Segments, LABELS
 from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs
+from ..fast import DeviceSegments, fit_folds
 from .splits import protocol_scope, cv_folds
 from .adaboost import decision_fusion
 
 # %% auto #0
-__all__ = ['MODALITIES', 'N_EEG', 'modality_setup', 'Experiment', 'ResultsFile', 'EpochProgress', 'fold_metrics', 'run_fold',
-           'segment_features', 'run_cv', 'results_frame', 'summarize']
+__all__ = ['MODALITIES', 'N_EEG', 'ENGINES', 'modality_setup', 'Experiment', 'ResultsFile', 'EpochProgress', 'fold_metrics',
+           'run_fold', 'segment_features', 'run_folds_fast', 'run_cv', 'results_frame', 'summarize']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 MODALITIES = ('face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-decision')
@@ -60,30 +62,40 @@ class Experiment:
 
 # %% ../../nbs/32_eval.experiments.ipynb #6da96b98
 class ResultsFile:
-    "An append-only JSON Lines file of fold results."
-    def __init__(self, path:str|Path): self.path, self.bad_lines = Path(path), 0
+    "An append-only JSON Lines file of fold results; with `worker`, that worker appends to its own file beside it."
+    def __init__(self, path:str|Path, # the results file; workers' files are `<stem>.worker<N><suffix>` beside it
+                 worker:int|None=None, # this process's worker number (distributed runs), or None
+                ): self.path, self.worker, self.bad_lines = Path(path), worker, 0
     @property
     def features_dir(self) -> Path: return self.path.with_name(self.path.stem + '.features')
+    @property
+    def write_path(self) -> Path:
+        "The file this process appends to."
+        return self.path if self.worker is None else self.path.with_name(f'{self.path.stem}.worker{self.worker}{self.path.suffix}')
+    def parts(self) -> list[Path]:
+        "The results file and every worker's file beside it, those that exist."
+        return [p for p in (self.path, *sorted(self.path.parent.glob(f'{self.path.stem}.worker*{self.path.suffix}'))) if p.is_file()]
     def records(self) -> list[dict]:
-        "Every complete record; torn or corrupt lines are skipped and counted in `bad_lines`."
-        if not self.path.exists(): return []
+        "Every complete record of all parts; torn or corrupt lines are skipped and counted in `bad_lines`."
         out, self.bad_lines = [], 0
-        for line in self.path.read_text().splitlines():
-            if not line.strip(): continue
-            try: out.append(json.loads(line))
-            except json.JSONDecodeError: self.bad_lines += 1
+        for p in self.parts():
+            for line in p.read_text().splitlines():
+                if not line.strip(): continue
+                try: out.append(json.loads(line))
+                except json.JSONDecodeError: self.bad_lines += 1
         return out
     def done(self) -> set[tuple[str, int]]:
         "(run, fold) pairs already recorded."
         return {(r['run'], r['fold']) for r in self.records()}
     def append(self, record:dict):
         "Append one record as one line, durably."
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        path = self.write_path
+        path.parent.mkdir(parents=True, exist_ok=True)
         data = (json.dumps(record, default=_json_default) + '\n').encode()
-        with open(self.path, 'rb+' if self.path.exists() else 'wb') as f:     # end a torn last line first
+        with open(path, 'rb+' if path.exists() else 'wb') as f:     # end a torn last line first
             f.seek(0, os.SEEK_END)
             if f.tell() and (f.seek(-1, os.SEEK_END), f.read(1))[1] != b'\n': data = b'\n' + data
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try: os.write(fd, data); os.fsync(fd)
         finally: os.close(fd)
     def __repr__(self): return f'ResultsFile({str(self.path)!r})'
@@ -99,7 +111,9 @@ class EpochProgress(Callback):
     order = 70
     def __init__(self, pb, done:int, text:str): store_attr()
     def after_epoch(self):
-        acc = f', test accuracy {self.recorder.values[-1][2]:.3f}' if self.recorder.values else ''
+        fr = getattr(self.learn, 'fold_recorder', None)                  # the fast path: one accuracy per stacked fold
+        a = np.mean([c['test_accuracy'][-1] for c in fr.curves]) if fr else self.recorder.values[-1][2] if self.recorder.values else None
+        acc = '' if a is None else f', test accuracy {a:.3f}'
         self.pb.comment = f'{self.text}, epoch {self.epoch + 1}/{self.n_epoch}{acc}'
         self.pb.update(self.done)
 
@@ -159,8 +173,82 @@ def _unit_info(st:SegmentStore, unit:int) -> dict:
     key = ms[0]['key'] if unit else Config(keys=[m['key'] for m in ms], subjects=subjects).key
     return dict(dataset=ms[0]['config'].get('dataset', 'deap'), store_key=key)
 
+ENGINES = ('fast', 'plain')
+
+def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit's segments, the experiment, its folds to run and their numbers
+                   device=None, cbs=None,
+                   stack_data:dict|None=None, # a cache of `DeviceSegments` per channel set, kept across calls for one unit
+                   amp:bool=False, compile:bool=False, # bf16 autocast, torch.compile
+                   features:bool=False, # also return fold `ks[0]`'s features of every segment (t-SNE)
+                  ) -> list[dict]:
+    "Train folds `ks` together on the device-resident store (`21_fast`); one record per fold, as `run_fold` writes."
+    t0 = time.time()
+    net, channels = modality_setup(exp.modality, seg.bio.shape[1])
+    cache = {} if stack_data is None else stack_data
+    ck = (str(channels), net != 'bio')
+    if ck not in cache: cache[ck] = DeviceSegments(seg, device, channels, faces=net != 'bio')
+    res, learn = fit_folds(cache[ck], exp.label, folds, ks, exp.epochs, cbs=cbs, modality=net, lambda_face=exp.lambda_face,
+                           lambda_bio=exp.lambda_bio, bs=exp.bs, lr=exp.lr, seed=exp.seed, amp=amp, compile=compile)
+    recs = []
+    for i, ((tr, te), r) in enumerate(zip(folds, res)):
+        h, y = r['curve'], seg.label(exp.label)[te]
+        best = int(np.argmax(h['test_accuracy']))
+        rec = dict(n_train=len(tr), n_test=len(te), test_trials=int(len(np.unique(seg.trial[te] + 1000 * seg.subject[te]))),
+                   **fold_metrics(y, r['probs'] > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['test_accuracy'][best], curve=h)
+        if features and i == 0 and net == 'fusion': rec['features'] = segment_features(learn.model.model(0), seg, channels, device)
+        recs.append(rec)
+    for rec in recs: rec.update(seconds=round((time.time() - t0) / len(recs), 2), engine='fast', stacked=len(recs))
+    return recs
+
+def _worker_env() -> tuple[int, int]:
+    "(rank, world size) from the launcher's environment (torchrun, or Ray/SLURM wrappers that set RANK and WORLD_SIZE)."
+    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
+
+@contextmanager
+def _independent_of_fastai_distrib():
+    "Hide torchrun's WORLD_SIZE from fastai while training: our workers are independent, not one DDP group to gather across."
+    ws = os.environ.pop('WORLD_SIZE', None)
+    try: yield
+    finally:
+        if ws is not None: os.environ['WORLD_SIZE'] = ws
+
+def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs):
+    "Run this worker's groups of folds in order, appending each record as it is done (the body of `run_cv`)."
+    done, info, seg, folds, cache = rf.done(), {}, None, {}, {}
+    total, n_done = sum(len(g[2]) for g in groups), 0
+    pb = progress_bar(range(total)) if progress and total else None
+    if pb is not None: pb.update(0)
+    for unit, exp, ks in groups:
+        if unit not in info: info = {unit: _unit_info(st, unit)}; seg = None; folds = {}; cache = {}
+        run = Config(exp=exp.key, unit=unit, store_key=info[unit]['store_key']).key
+        runs.add(run)
+        todo = [k for k in ks if (run, k) not in done]
+        if not todo: n_done += len(ks); continue
+        if seg is None: seg = st.load(unit if unit else None)
+        fk = (exp.protocol, exp.label, exp.n_splits, exp.seed)
+        if fk not in folds: folds[fk] = cv_folds(seg, exp.protocol, exp.label, exp.n_splits, exp.seed)
+        where = 'all subjects' if unit == 0 else f's{unit:02d}'
+        text = f"{where} {exp.protocol} {exp.label} {exp.modality} λ={exp.lambda_face},{exp.lambda_bio} fold{'s' if len(todo) > 1 else ''} {todo[0] + 1}{f'–{todo[-1] + 1}' if len(todo) > 1 else ''}"
+        cbs = [EpochProgress(pb, n_done, text)] if pb is not None else None
+        save = features and 0 in todo and exp.modality == 'fusion-feature' and unit != 0
+        if len(ks) == 1 and (engine == 'plain' or exp.modality == 'fusion-decision'):
+            tr, te = folds[fk][todo[0]]
+            new = [run_fold(seg, exp, tr, te, device, cbs=cbs, features=save)]
+        else:
+            order = sorted(todo, key=lambda k: k != 0)                # fold 0 first: its features are the ones saved
+            new = run_folds_fast(seg, exp, [folds[fk][k] for k in order], order, device, cbs, cache, amp, compile, features=save)
+            todo = order
+        for k, rec in zip(todo, new):
+            if 'features' in rec: rec['features'] = _save_features(rf, run, seg, folds[fk][k][1], rec.pop('features'))
+            rec = dict(run=run, fold=k, **info[unit], subject=unit, **asdict(exp), **rec, device=str(device),
+                       host=socket.gethostname(), worker=rank, finished=time.strftime('%Y-%m-%dT%H:%M:%S'))
+            rf.append(rec)
+            if on_fold: on_fold(rec)
+        n_done += len(ks)
+        if pb is not None: pb.update(n_done)
+
 def run_cv(store:str|Path|SegmentStore, # a prepared segment store
-           results:str|Path, # the results file (JSON Lines); finished folds in it are skipped
+           results:str|Path, # the results file (JSON Lines); finished folds in it (and in its workers' files) are skipped
            protocols=('trial',), # any of 'paper', 'trial', 'subject', 'loso'
            labels=LABELS, # 'valence' and/or 'arousal'
            modalities=('fusion-feature',), # any of `MODALITIES`
@@ -172,35 +260,35 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            features:bool=True, # save face/bio features of fold 0 of per-subject feature fusion (for t-SNE)
            progress:bool=True, # a progress bar over folds, showing the running fold's epoch
            on_fold=None, # called with each new record after it is written
+           engine:str='fast', # 'fast': device-resident store, folds stacked (`21_fast`); 'plain': one fastai DataLoader per fold
+           stack:int|str='auto', # folds trained together by the fast engine ('auto': all of a run's folds on CUDA, 1 elsewhere)
+           amp:bool|str='auto', # bf16 autocast ('auto': on CUDA)
+           compile:bool=False, # torch.compile the fast engine's forward pass
+           worker:tuple|None=None, # (rank, world size) of this process in a distributed run (default: from RANK/WORLD_SIZE)
           ) -> list[dict]:
-    "Run (or resume) every fold of the experiments asked for; return their records."
+    "Run (or resume) every fold of the experiments asked for (this worker's share of them); return their records."
+    if engine not in ENGINES: raise ValueError(f'engine must be one of {ENGINES}, not {engine!r}')
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
-    rf, device = ResultsFile(results), device or default_device()
+    rank, world = worker or _worker_env()
+    local = os.environ.get('LOCAL_RANK')                              # torchrun: one GPU per process on a node
+    device = torch.device(device or (f'cuda:{local}' if local is not None and torch.cuda.is_available() else default_device()))
+    rf = ResultsFile(results, rank if world > 1 else None)
+    cuda = device.type == 'cuda'
+    amp = cuda if amp == 'auto' else bool(amp)
     exps = [Experiment(p, l, m, lf, lb, epochs, n_splits, seed, bs, lr, scope)
             for p in protocols for m in modalities for lf in lambda_faces for lb in lambda_bios for l in labels]
     per_subject = list(st.subjects if subjects is None else subjects)
-    jobs = [(u, e, k) for e in exps for u in (per_subject if e.scope == 'per-subject' else [0])
-            for k in range(len(st.subjects) if e.protocol == 'loso' else e.n_splits)]
-    jobs.sort(key=lambda j: j[0])                                    # one unit loaded at a time
-    done, info, seg, folds, runs = rf.done(), {}, None, {}, set()
-    pb = progress_bar(jobs) if progress else jobs
-    for i, (unit, exp, k) in enumerate(pb):
-        if unit not in info: info = {unit: _unit_info(st, unit)}; seg = None; folds = {}
-        run = Config(exp=exp.key, unit=unit, store_key=info[unit]['store_key']).key
-        runs.add(run)
-        if (run, k) in done: continue
-        if seg is None: seg = st.load(unit if unit else None)
-        fk = (exp.protocol, exp.label, exp.n_splits, exp.seed)
-        if fk not in folds: folds[fk] = cv_folds(seg, exp.protocol, exp.label, exp.n_splits, exp.seed)
-        tr, te = folds[fk][k]
-        text = f"{'all subjects' if unit == 0 else f's{unit:02d}'} {exp.protocol} {exp.label} {exp.modality} λ={exp.lambda_face},{exp.lambda_bio} fold {k + 1}"
-        save = features and k == 0 and exp.modality == 'fusion-feature' and unit != 0
-        rec = run_fold(seg, exp, tr, te, device, cbs=[EpochProgress(pb, i, text)] if progress else None, features=save)
-        if 'features' in rec: rec['features'] = _save_features(rf, run, seg, te, rec.pop('features'))
-        rec = dict(run=run, fold=k, **info[unit], subject=unit, **asdict(exp), **rec, device=str(device),
-                   host=socket.gethostname(), finished=time.strftime('%Y-%m-%dT%H:%M:%S'))
-        rf.append(rec)
-        if on_fold: on_fold(rec)
+    groups = []                                                       # (unit, experiment, fold numbers trained together)
+    for e in exps:
+        for u in (per_subject if e.scope == 'per-subject' else [0]):
+            ks = list(range(len(st.subjects) if e.protocol == 'loso' else e.n_splits))
+            n = 1 if engine == 'plain' or e.modality == 'fusion-decision' else len(ks) if stack == 'auto' and cuda else 1 if stack == 'auto' else int(stack)
+            groups += [(u, e, ks[i:i + n]) for i in range(0, len(ks), n)]
+    groups = [g for i, g in enumerate(groups) if i % world == rank]   # this worker's share: fixed by position, whatever is done
+    groups.sort(key=lambda g: g[0])                                   # one unit loaded at a time
+    runs = set()
+    with _independent_of_fastai_distrib():
+        _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs)
     return [r for r in rf.records() if r['run'] in runs]
 
 def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) -> str:

@@ -6,6 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.report.html.md"""
 
 # %% ../../nbs/33_eval.report.ipynb #d878bd4e
 from __future__ import annotations
+import json
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ from .experiments import MODALITIES, ResultsFile, results_frame, summarize
 # %% auto #0
 __all__ = ['PAPER_TABLE2', 'table2', 'md_table', 'table2_markdown', 'ablation', 'plot_ablation', 'lambda_grid',
            'plot_lambda_grid', 'tsne_sources', 'tsne_embed', 'plot_tsne', 'leak_gap', 'decision_comparison',
-           'write_report']
+           'speed_table', 'speed_markdown', 'write_report']
 
 # %% ../../nbs/33_eval.report.ipynb #c75629ab
 PAPER_TABLE2 = {('deap', 'per-subject'): (98.56, 98.18), ('deap', 'inter-subject'): (95.56, 95.33),
@@ -174,6 +175,25 @@ def decision_comparison(df:pd.DataFrame) -> pd.DataFrame:
         adaboost=('accuracy', 'mean'), original_vote=('vote_accuracy', 'mean'), alpha_face=('alpha_face', 'mean'),
         alpha_bio=('alpha_bio', 'mean'), folds=('accuracy', 'size')).reset_index()
 
+# %% ../../nbs/33_eval.report.ipynb #36c9dc33
+def speed_table(b:dict) -> pd.DataFrame:
+    "Training throughput of every path timed by `deepvanet bench`, and its ratio to the naive baseline."
+    return pd.DataFrame([dict(path=k, segments_per_s=round(v['segments_per_s'], 1), vs_naive=round(v['vs_naive'], 2))
+                         for k, v in b['training'].items()])
+
+def speed_markdown(b:dict) -> str:
+    "The bench's figures as Markdown: device, throughput table, protocol, faces, memory."
+    p, f, m = b['protocol'], b.get('faces'), b['memory']
+    lines = [f"On {b['device']} ({b['when']}), a synthetic subject of {b['subject']['trials']} trials × {b['subject']['seconds']} segments, batch {b['batch']}.\n",
+             md_table(speed_table(b)), '',
+             f"**Whole protocol**: {p['folds']} folds × {p['epochs']} epochs in {p['seconds']:.1f} s → the full DEAP per-subject protocol "
+             f"({p['full']['subjects']} subjects × {p['full']['labels']} labels × {p['full']['folds']} folds × {p['full']['epochs']} epochs) "
+             f"in about **{p['full_protocol_s'] / 60:.1f} min**, against {p['naive_full_protocol_s'] / 3600:.1f} h for the naive path (×{p['vs_naive']:.1f}).\n"]
+    if f: lines.append(f"**Faces** ({f['frame_size']}): {f['ours_fps']:.0f} frames/s in one process, {f['ours_workers_fps']:.0f} in {f['workers']}, "
+                       f"against {f['baseline_fps']:.0f} detecting every frame at full size (×{f['speedup']:.1f}); the crops differ by {f['crop_gap']:.1f}/255 on average.\n")
+    lines.append(f"**Peak memory**: host {m['host_peak_rss_mb']:.0f} MiB" + (f", GPU {m['gpu_peak_mb']:.0f} MiB" if m.get('gpu_peak_mb') else '') + '.')
+    return '\n'.join(lines)
+
 # %% ../../nbs/33_eval.report.ipynb #0b402b33
 def _write_text(path:Path, text:str):
     with atomic_path(path) as tmp: tmp.write_text(text)
@@ -189,6 +209,7 @@ def _write_fig(path:Path, fig):
 def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet cv`
                  out:str|Path, # folder for the report
                  subject:int|None=None, # subject of the t-SNE figure (default: the lowest with features)
+                 bench:str|Path|None=None, # a `deepvanet bench` results file: adds the speed section
                 ) -> dict:
     "Write Table 2, the ablation, the λ grid, the t-SNE figure and the leak gap (Markdown, CSV, PNG); return the paths."
     rf, out = ResultsFile(results), Path(out)
@@ -232,5 +253,9 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
         _write_csv(out / 'leak_gap.csv', lg)
         md += ['## The leak: segment-shuffled (`paper`) vs trial folds, accuracy %\n', md_table(lg.round(1)), '']
         written['leak_gap'] = out / 'leak_gap.csv'
+    if bench:
+        b = json.loads(Path(bench).read_text())
+        _write_csv(out / 'speed.csv', speed_table(b))
+        md += ['## Speed (`deepvanet bench`)\n', speed_markdown(b), '']; written['speed'] = out / 'speed.csv'
     _write_text(out / 'report.md', '\n'.join(md) + '\n'); written['report'] = out / 'report.md'
     return written
