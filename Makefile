@@ -8,7 +8,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO ?= data/demo
-DEMO_EPOCHS ?= 5
+DEMO_TRIALS ?= 40
+DEMO_SECONDS ?= 5
+DEMO_FOLDS ?= 5
+DEMO_EPOCHS ?= 8
 EXP ?= data/experiments
 EXP_EPOCHS ?= 3
 
@@ -26,31 +29,41 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	@echo "== 1/4 Writing a synthetic DEAP folder (1 subject, 24 trials of 10 s, face videos at 50 fps) to $(DEMO)/deap"
-	$(BIN)/deepvanet synth deap --out $(DEMO)/deap --subjects 1 --trials 24 --seconds 10 --seed 0
-	@echo "== 2/4 Preparing it: 1-s segments, baseline removal, faces detected, aligned and cropped to 64x64"
+	@echo "== 1/5 Writing a synthetic DEAP folder (1 subject, $(DEMO_TRIALS) trials of $(DEMO_SECONDS) s, face videos at 50 fps) to $(DEMO)/deap"
+	$(BIN)/deepvanet synth deap --out $(DEMO)/deap --subjects 1 --trials $(DEMO_TRIALS) --seconds $(DEMO_SECONDS) --seed 0
+	@echo "== 2/5 Preparing it: 1-s segments, baseline removal, faces detected, aligned and cropped to 64x64"
 	$(BIN)/deepvanet prepare deap --root $(DEMO)/deap --store $(DEMO)/store
-	@echo "== 3/4 Cross-validating. First the leak: EEG and bio networks with the paper's segment-shuffled folds vs folds by trial"
+	@echo "== 3/5 Pretraining the face CNN on valence/arousal, as the paper does on AFEW-VA (here its synthetic twin; kept in $(DEMO)/face_cnn.pt)"
+	@if [ -f $(DEMO)/face_cnn.pt ]; then echo "   $(DEMO)/face_cnn.pt is there already: reusing it (delete it to pretrain again)"; else \
+	  $(BIN)/deepvanet synth afewva --out $(DEMO)/afewva --clips 60 --frames 12 --seed 0 && \
+	  $(BIN)/deepvanet pretrain afewva --root $(DEMO)/afewva --out $(DEMO)/face_cnn.pt --epochs 10 --bs 32 --device cpu --quiet; fi
+	@echo "== 4/5 Cross-validating. First the leak: EEG and bio networks with the paper's segment-shuffled folds vs folds by trial"
 	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol paper trial --modality eeg bio \
 	    --epochs 10 --device cpu
-	@echo "==     then DeepVANet (feature fusion) by trial, 5 folds of $(DEMO_EPOCHS) epochs; finished folds are kept if you stop it"
-	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol trial --modality fusion \
-	    --folds 5 --epochs $(DEMO_EPOCHS) --device cpu
-	@echo "== 4/4 The report: Table 2, ablation chart, t-SNE of the features, the leak gap"
+	@echo "==     then face alone, bio alone and DeepVANet (feature fusion) by trial, the face CNN starting from the pretrained weights;"
+	@echo "==     $(DEMO_FOLDS) folds of $(DEMO_EPOCHS) epochs; finished folds are kept if you stop it"
+	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol trial --modality face bio fusion \
+	    --folds $(DEMO_FOLDS) --epochs $(DEMO_EPOCHS) --device cpu --pretrained-face $(DEMO)/face_cnn.pt
+	@echo "== 5/5 The report: Table 2, ablation chart, t-SNE of the features, the leak gap"
 	$(BIN)/deepvanet report --results outputs/demo_results.jsonl --out outputs/demo_report
 	@echo "== Done. Open outputs/demo_report/report.md"
 
 # Every experiment of the paper at toy size on a 3-subject synthetic set (CPU: about a quarter of an hour):
-# the six-modality ablation on subject 1 by trial and by the paper's folds, inter-subject by subject, a 2x2 corner of the λ grid.
+# the six-modality ablation on subject 1 by trial and by the paper's folds (the face CNN pretrained on the AFEW-VA twin, and by trial
+# also from scratch), inter-subject by subject, a 2x2 corner of the λ grid.
 experiments: $(STAMP)
 	$(BIN)/deepvanet synth deap --out $(EXP)/deap --subjects 3 --trials 20 --seconds 6 --fps 10 --seed 0
 	$(BIN)/deepvanet prepare deap --root $(EXP)/deap --store $(EXP)/store --video-fps 10
+	@if [ ! -f $(EXP)/face_cnn.pt ]; then $(BIN)/deepvanet synth afewva --out $(EXP)/afewva --clips 60 --frames 12 --seed 0 && \
+	  $(BIN)/deepvanet pretrain afewva --root $(EXP)/afewva --out $(EXP)/face_cnn.pt --epochs 10 --bs 32 --device cpu --quiet; fi
 	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol trial paper --modality all --subjects 1 \
-	    --folds 5 --epochs $(EXP_EPOCHS) --device cpu
+	    --folds 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
+	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol trial --modality face fusion-feature fusion-decision \
+	    --subjects 1 --folds 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face none
 	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol subject --modality fusion \
-	    --folds 3 --epochs $(EXP_EPOCHS) --device cpu
+	    --folds 3 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
 	$(BIN)/deepvanet grid --store $(EXP)/store --results outputs/experiments.jsonl --lambda-face 16 64 --lambda-bio 16 64 \
-	    --subjects 1 --folds 5 --epochs $(EXP_EPOCHS) --device cpu
+	    --subjects 1 --folds 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
 	$(BIN)/deepvanet report --results outputs/experiments.jsonl --out outputs/experiments_report
 
 # The paper's other sources from their synthetic twins, each in its real file layout and prepared with one command:

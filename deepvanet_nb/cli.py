@@ -15,6 +15,14 @@ __all__ = ['MODALITY_NAMES', 'LAMBDA_GRID', 'parser', 'main']
 # %% ../nbs/50_cli.ipynb #c097277e
 _SYNTH_DEFAULTS = dict(deap=dict(trials=40, seconds=60, fps=50), mahnob=dict(trials=20, seconds=60, fps=60.97))
 
+def _given(**kwargs) -> dict:
+    "The options given on the command line (the others keep the library's defaults)."
+    return {k: v for k, v in kwargs.items() if v is not None}
+
+def _face_weights(x:str|None) -> str|None:
+    "`--pretrained-face`: a file, or 'none' (or not given) for training the face CNN from scratch."
+    return None if x is None or x.lower() == 'none' else x
+
 def _synth(a):
     t = time.time()
     if a.dataset == 'afewva':
@@ -27,10 +35,11 @@ def _synth(a):
         print(f'Writing a synthetic {a.dataset} folder to {a.out}: {a.subjects} subject(s) × {trials} trials × {seconds} s, video at {fps:g} fps (seed {a.seed})', flush=True)
         if a.dataset == 'mahnob':
             from deepvanet_nb.data.mahnob import synth_mahnob
-            synth_mahnob(a.out, a.subjects, trials, seconds, a.seed, fps=fps, trial_noise=a.trial_noise)
+            synth_mahnob(a.out, a.subjects, trials, seconds, a.seed, fps=fps, **_given(trial_noise=a.trial_noise))
         else:
             from deepvanet_nb.data.synth import synth_deap
-            synth_deap(a.out, a.subjects, trials, seconds, a.seed, trial_noise=a.trial_noise, fps=fps, raw=a.dataset == 'deap-raw')
+            synth_deap(a.out, a.subjects, trials, seconds, a.seed, fps=fps, raw=a.dataset == 'deap-raw',
+                       **_given(trial_noise=a.trial_noise, modality_split=a.modality_split))
     print(f'Done in {time.time() - t:.0f} s.')
 
 def _prepare(a):
@@ -62,7 +71,8 @@ def _train(a):
         print(f'Training DeepVANet ({a.modality}) on subject {a.subject}, {label}, for {a.epochs} epochs; '
               f'{a.valid_pct:.0%} of the trials are held out', flush=True)
         r = train_subject(a.store, a.subject, label, a.epochs, a.modality, a.lambda_face, a.lambda_bio,
-                          a.valid_pct, a.bs, a.lr, a.seed, a.device, silent=a.quiet, pretrained_face=a.pretrained_face)
+                          a.valid_pct, a.bs, a.lr, a.seed, a.device, silent=a.quiet, pretrained_face=_face_weights(a.pretrained_face),
+                          face_standardize=a.face_standardize)
         print(f"Held-out accuracy, {label}: {r['accuracy']:.3f} ({r['n_valid']} segments of {len(r['valid_trials'])} unseen trials; chance 0.5)", flush=True)
         results.append(r)
     if a.plot:
@@ -86,25 +96,30 @@ def _modalities(a) -> list[str]:
     return list(dict.fromkeys(mods))
 
 def _cv(a):
-    from deepvanet_nb.eval.experiments import run_cv, summarize, _worker_env
+    from deepvanet_nb.eval.experiments import run_cv, summarize, by_modality, _worker_env
     labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
     mods = _modalities(a)
     rank, world = _worker_env()
     if world > 1: print(f'Worker {rank} of {world}: runs groups of folds {rank}, {rank + world}, {rank + 2 * world}, … and appends to its own file beside {a.results}', flush=True)
+    face = _face_weights(a.pretrained_face)
     print(f"Cross-validating on {a.store}: protocols {' '.join(a.protocol)}, {' & '.join(labels)}, {', '.join(mods)}, "
-          f"λ1 {a.lambda_face}, λ2 {a.lambda_bio}, {a.epochs} epochs; results go to {a.results} fold by fold", flush=True)
+          f"λ1 {a.lambda_face}, λ2 {a.lambda_bio}, {a.epochs} epochs, face CNN {'from ' + face if face else 'from scratch'}"
+          f"{' (frames standardised)' if a.face_standardize else ''}; results go to {a.results} fold by fold", flush=True)
     new = []
     try:
         recs = run_cv(a.store, a.results, a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects,
                       a.epochs, a.folds, a.seed, a.bs, a.lr, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append,
                       engine=a.engine, stack=a.stack if a.stack == 'auto' else int(a.stack), amp={'auto': 'auto', 'on': True, 'off': False}[a.amp],
-                      compile=a.compile)
+                      compile=a.compile, pretrained_face=face, face_standardize=a.face_standardize)
     except KeyboardInterrupt:
         sys.exit(f'Interrupted after {len(new)} new fold(s), saved in {a.results} with the earlier ones; run the same command again to resume.')
     print(f"{'' if a.quiet else chr(10)}{len(new)} fold(s) run, {len(recs) - len(new)} already in {a.results}")
     s = summarize(recs).rename(columns={'lambda_face': 'λ1', 'lambda_bio': 'λ2', 'best_epoch': 'best_epoch(⚠)'})
     print('Mean accuracy over folds (final model; ⚠ best test epoch, as the original code reported):')
     print(s.drop(columns=['dataset', 'epochs']).round(3).to_string(index=False))
+    if len(mods) > 1:
+        print('\nSide by side: held-out accuracy by modality (mean ± std over folds):')
+        print(by_modality(recs).to_string())
     return recs
 
 def _bench(a):
@@ -117,6 +132,11 @@ def _report(a):
     paths = write_report(a.results, a.out, a.subject, bench=a.bench)
     print(f"Report written to {a.out}: {', '.join(sorted(p.name for p in paths.values()))}")
     return paths
+
+def _add_face_args(s):
+    "How the face network starts: shared by `train`, `cv` and `grid`."
+    s.add_argument('--pretrained-face', metavar='FILE', help="face-CNN weights to start from (`deepvanet pretrain afewva`; not frozen), or 'none': from scratch (default)")
+    s.add_argument('--face-standardize', action='store_true', help='standardise each face frame per channel before the CNN (not in the paper: lets FaceNet learn from scratch)')
 
 def _add_cv_args(s, grid:bool=False):
     "Options shared by `cv` and `grid`."
@@ -145,6 +165,7 @@ def _add_cv_args(s, grid:bool=False):
     s.add_argument('--stack', default='auto', help="folds the fast engine trains together (default auto: all of a run's folds on CUDA, 1 on CPU)")
     s.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='bf16 autocast (default auto: on CUDA)')
     s.add_argument('--compile', action='store_true', help='torch.compile the fast engine (falls back to eager if it fails)')
+    _add_face_args(s)
     s.set_defaults(func=_cv, fusion='feature', modality=['fusion'])
 
 # %% ../nbs/50_cli.ipynb #1984fb7b
@@ -161,7 +182,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--trials', type=int, help='trials per subject (default: DEAP 40; MAHNOB 20 rated sessions, plus 3 that are not trials)')
     s.add_argument('--seconds', type=int, help='seconds of stimulus per trial (default 60)')
     s.add_argument('--seed', type=int, default=0, help='random seed; the same seed writes the same files (default 0)')
-    s.add_argument('--trial-noise', type=float, default=0.5, help="σ of each modality's own noise on the trial's valence/arousal (default 0.5)")
+    s.add_argument('--trial-noise', type=float, help="σ of each modality's own noise on the trial's valence/arousal (default: DEAP 0.25, MAHNOB 0.5)")
+    s.add_argument('--modality-split', type=float, help="deap: σ of the part of valence/arousal the face shows and the body does not (default 0.35; 0: each modality carries it all)")
     s.add_argument('--fps', type=float, help='face video frame rate (default: DEAP 50, MAHNOB 60.97; lower writes faster)')
     s.add_argument('--clips', type=int, default=60, help='afewva: clips to write (real: 600; default 60)')
     s.add_argument('--frames', type=int, default=12, help='afewva: frames per clip (default 12)')
@@ -205,7 +227,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--lr', type=float, default=1e-3, help='Adam learning rate (paper: 1e-3)')
     s.add_argument('--seed', type=int, default=0, help='seed for the split, the weights and the shuffling (default 0)')
     s.add_argument('--device', default=None, help='cpu, cuda, … (default: a GPU if there is one)')
-    s.add_argument('--pretrained-face', help='face-CNN weights to start from (from `deepvanet pretrain afewva`); not frozen')
+    _add_face_args(s)
     s.add_argument('--plot', help='save the learning curves to this PNG')
     s.add_argument('--json', help='save the accuracies and learning curves to this JSON file')
     s.add_argument('--quiet', action='store_true', help="hide fastai's per-epoch table")

@@ -240,14 +240,15 @@ def fold_learner(data:DeviceSegments, # the resident segments
                  lambda_face:int=16, lambda_bio:int=64,
                  bs:int=64, lr:float=1e-3, seed:int=0,
                  amp:bool=False, compile:bool=False, # bf16 autocast, torch.compile
-                 pretrained_face:str|None=None, # face-CNN weights every fold starts from
+                 pretrained_face=None, # face-CNN weights every fold starts from (path or state dict)
+                 face_standardize:bool=False, # FaceNet standardises each frame (not in the paper)
                  steps:int|None=None, # full batches per epoch (default: one pass over the largest fold's rows)
                  **kwargs, # passed to `Learner`
                 ) -> Learner:
     "A fastai `Learner` that trains the given folds together, each on its own rows."
     def make():
         set_seed(seed)                                           # every fold starts from the same weights, as in the plain path
-        return DeepVANet(modality, lambda_face, lambda_bio, data.bio.shape[1], data.bio.shape[2], pretrained_face)
+        return DeepVANet(modality, lambda_face, lambda_bio, data.bio.shape[1], data.bio.shape[2], pretrained_face, face_standardize)
     model = FoldStack(make, fold_ids, seed, amp, compile).to(data.device)
     dls = FoldLoaders(FoldBatches(data, label, [tr for tr, _ in folds], fold_ids, bs, seed, steps), FoldTests(data, label, [te for _, te in folds]))
     return Learner(dls, model, loss_func=fold_bce, opt_func=torch_adam, lr=lr, cbs=FoldRecorder(), **kwargs)

@@ -106,13 +106,15 @@ def deepvanet_learner(dls:DataLoaders, # from `segment_dls`
                       lambda_face:int=16, lambda_bio:int=64, # feature sizes λ1, λ2
                       lr:float=1e-3, # paper: 1e-3
                       seed:int=0, # seeds the weights
-                      pretrained_face:str|None=None, # face-CNN weights to start from (`40_pretrain.afewva`); not frozen
+                      pretrained_face=None, # face-CNN weights to start from (`40_pretrain.afewva`; path or state dict); not frozen
+                      face_standardize:bool=False, # FaceNet standardises each frame (not in the paper; `22_face_training`)
                       **kwargs, # passed to `Learner`
                      ) -> Learner:
     "A fastai `Learner` for DeepVANet with the paper's loss and optimiser."
     set_seed(seed)
     bio = dls.train.one_batch()[1]
-    model = DeepVANet(modality, lambda_face, lambda_bio, bio_channels=bio.shape[1], bio_length=bio.shape[2], pretrained_face=pretrained_face)
+    model = DeepVANet(modality, lambda_face, lambda_bio, bio_channels=bio.shape[1], bio_length=bio.shape[2],
+                      pretrained_face=pretrained_face, face_standardize=face_standardize)
     kwargs.setdefault('loss_func', BCEWithLogitsLossFlat())
     return Learner(dls, model, opt_func=paper_adam, lr=lr, metrics=binary_accuracy, **kwargs)
 
@@ -129,13 +131,15 @@ def train_subject(store:str|Path|SegmentStore, # a prepared segment store
                   device=None,
                   silent:bool=False, # hide fastai's progress output
                   pretrained_face:str|None=None, # face-CNN weights to start from
+                  face_standardize:bool=False, # FaceNet standardises each frame (not in the paper)
                  ) -> dict:
     "Train on one subject's training trials; return the held-out accuracy, the learner and the history."
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
     seg = st.load(subject)
     tr, va = trial_split(seg, label, valid_pct, seed)
     dls = segment_dls(seg, label, tr, va, bs=bs, device=device, seed=seed)
-    learn = deepvanet_learner(dls, modality, lambda_face, lambda_bio, lr=lr, seed=seed, pretrained_face=pretrained_face)
+    learn = deepvanet_learner(dls, modality, lambda_face, lambda_bio, lr=lr, seed=seed, pretrained_face=pretrained_face,
+                              face_standardize=face_standardize)
     if silent:
         with learn.no_bar(), learn.no_logging(): learn.fit(epochs)
     else: learn.fit(epochs)

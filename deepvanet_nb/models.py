@@ -6,13 +6,18 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/models.html.md"""
 
 # %% ../nbs/10_models.ipynb #606b1d70
 from __future__ import annotations
+import hashlib
+from pathlib import Path
+
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .core import DataError
+
 # %% auto #0
-__all__ = ['MODALITIES', 'ConvLSTMCell', 'ConvLSTM', 'face_cnn', 'FaceNet', 'BioNet', 'classifier', 'DeepVANet',
-           'plot_architecture']
+__all__ = ['MODALITIES', 'ConvLSTMCell', 'ConvLSTM', 'face_cnn', 'FrameStandardize', 'FaceNet', 'BioNet', 'classifier',
+           'DeepVANet', 'load_face_cnn', 'face_weights_id', 'load_original_checkpoint', 'plot_architecture']
 
 # %% ../nbs/10_models.ipynb #f4ec1f19
 class ConvLSTMCell(nn.Module):
@@ -46,20 +51,28 @@ def face_cnn() -> nn.Sequential:
     block = lambda ci, co, pad: [nn.Conv2d(ci, co, 3, padding=pad), nn.ReLU(inplace=True), nn.MaxPool2d(3, 2)]
     return nn.Sequential(*block(3, 32, 0), *block(32, 64, 0), *block(64, 128, 1))
 
+class FrameStandardize(nn.Module):
+    "Standardise each frame per colour channel: zero mean, unit variance over its pixels (not in the paper)."
+    def forward(self, x): return (x - x.mean((-2, -1), keepdim=True)) / (x.std((-2, -1), keepdim=True) + 1e-3)
+
 class FaceNet(nn.Module):
     "Face appearance pipeline: per-frame CNN, ConvLSTM over the frames, linear layer to λ1 features."
     def __init__(self, lambda_face:int=16, # size of the face feature, λ1
-                 pretrained:str|None=None, # path of CNN weights to start from (e.g. pretrained on AFEW-VA); not frozen
+                 pretrained=None, # CNN weights to start from (a path or a state dict; ours or the original code's layout); not frozen
+                 standardize:bool=False, # standardise each input frame per channel first (a fix for training from scratch; off in the paper)
                 ):
         super().__init__()
         self.cnn, self.convlstm = face_cnn(), ConvLSTM(128, 128, 3)
         self.fc = nn.Linear(128 * 6 * 6, lambda_face)
-        if pretrained: self.cnn.load_state_dict(torch.load(pretrained, map_location='cpu'))
+        self.standardize = FrameStandardize() if standardize else None
+        if pretrained is not None: load_face_cnn(self.cnn, pretrained)
 
     def forward(self, faces):
         "faces: (B, T, 3, 64, 64) in [0, 1] → (B, λ1)."
         B, T = faces.shape[:2]
-        maps = self.cnn(faces.flatten(0, 1)).unflatten(0, (B, T))         # (B, T, 128, 6, 6)
+        x = faces.flatten(0, 1)
+        if self.standardize is not None: x = self.standardize(x)
+        maps = self.cnn(x).unflatten(0, (B, T))                            # (B, T, 128, 6, 6)
         return self.fc(self.convlstm(maps).flatten(1))
 
 # %% ../nbs/10_models.ipynb #39d24e81
@@ -90,12 +103,13 @@ class DeepVANet(nn.Module):
     def __init__(self, modality:str='fusion', # 'fusion', 'face' or 'bio'
                  lambda_face:int=16, lambda_bio:int=64, # feature sizes λ1, λ2
                  bio_channels:int=40, bio_length:int=128, # bio input shape
-                 pretrained_face:str|None=None, # CNN weights for FaceNet
+                 pretrained_face=None, # CNN weights for FaceNet (a path or a state dict; `load_face_cnn`)
+                 face_standardize:bool=False, # FaceNet standardises each frame first (not in the paper)
                 ):
         super().__init__()
         if modality not in MODALITIES: raise ValueError(f'modality must be one of {MODALITIES}, not {modality!r}')
         self.modality = modality
-        self.face = FaceNet(lambda_face, pretrained_face) if modality in ('fusion', 'face') else None
+        self.face = FaceNet(lambda_face, pretrained_face, face_standardize) if modality in ('fusion', 'face') else None
         self.bio = BioNet(bio_channels, bio_length, lambda_bio) if modality in ('fusion', 'bio') else None
         self.head = classifier((lambda_face if self.face else 0) + (lambda_bio if self.bio else 0))
 
@@ -106,6 +120,60 @@ class DeepVANet(nn.Module):
     def forward(self, faces, bio):
         "Logits (B,): sigmoid gives P(high)."
         return self.head(self.features(faces, bio)).squeeze(1)
+
+# %% ../nbs/10_models.ipynb #b0a1c002
+def _state_dict(source) -> dict:
+    "A state dict from a path or a dict (tensors on the CPU)."
+    if isinstance(source, dict): return source
+    path = Path(source)
+    if not path.is_file(): raise DataError(path, 'face-CNN weights not found')
+    try: return torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise DataError(path, f'not a PyTorch state dict ({type(e).__name__}: {e})') from e
+
+def load_face_cnn(cnn:nn.Sequential, # the face CNN (`face_cnn()`) to load into
+                  source, # a path or a state dict: ours (`0.weight`, …) or the original `pretrained_cnn.pth` (`net.0.weight`, …, `classifier.*`)
+                 ) -> nn.Sequential:
+    "Load the three convolutions' weights, in order, from either layout; the original's AFEW-VA classifier is left out."
+    sd = _state_dict(source)
+    prefix = 'net.' if any(k.startswith('net.') for k in sd) else ''
+    convs = [k[len(prefix):-len('.weight')] for k in sd if k.startswith(prefix) and k.endswith('.weight') and sd[k].dim() == 4]
+    if len(convs) != 3:
+        raise ValueError(f'{source if not isinstance(source, dict) else "state dict"}: expected 3 convolution weights, found {len(convs)} ({list(sd)[:6]}…)')
+    ours = [k for k, m in cnn.named_children() if isinstance(m, nn.Conv2d)]
+    cnn.load_state_dict({f'{o}.{p}': sd[f'{prefix}{c}.{p}'] for o, c in zip(ours, sorted(convs, key=int)) for p in ('weight', 'bias')})
+    return cnn
+
+def face_weights_id(source) -> str|None:
+    "A content hash (12 hex digits) of face-CNN weights: what an experiment records; None for no weights (from scratch)."
+    if source is None: return None
+    h = hashlib.sha1()
+    for k, v in load_face_cnn(face_cnn(), source).state_dict().items(): h.update(k.encode()); h.update(v.float().numpy().tobytes())
+    return h.hexdigest()[:12]
+
+# %% ../nbs/10_models.ipynb #b0a1c005
+_ORIGINAL_PARTS = {'face_feature_extractor.': 'face.', 'bio_feature_extractor.': 'bio.', 'classifier.': 'head.'}
+_ORIGINAL_INNER = {'face.rnn.cell.conv.': 'face.convlstm.cell.conv.', 'bio.cnn.': 'bio.convs.'}
+
+def _original_gates(w:torch.Tensor) -> torch.Tensor:
+    "The original ConvLSTM's gate blocks (input, forget, output, cell) → ours (input, forget, cell, output)."
+    i, f, o, g = w.chunk(4, 0)
+    return torch.cat([i, f, g, o])
+
+def load_original_checkpoint(model:DeepVANet, # the network whose modality matches the checkpoint's
+                             source, # a path or state dict of the original code's `DeepVANet`, `DeepVANetVision` or `DeepVANetBio`
+                            ) -> DeepVANet:
+    "Load a full checkpoint of the original code: its module names mapped to ours, its ConvLSTM gate blocks reordered."
+    sd = _state_dict(source)
+    single = 'face.' if any(k.startswith('features.rnn.') for k in sd) else 'bio.'        # Vision or Bio: `features.` is one branch
+    out = {}
+    for k, v in sd.items():
+        for a, b in {**_ORIGINAL_PARTS, 'features.': single}.items():
+            if k.startswith(a): k = b + k[len(a):]; break
+        for a, b in _ORIGINAL_INNER.items():
+            if k.startswith(a): k = b + k[len(a):]
+        out[k] = _original_gates(v) if k.startswith('face.convlstm.cell.conv.') else v
+    model.load_state_dict(out)
+    return model
 
 # %% ../nbs/10_models.ipynb #6407128c
 def plot_architecture(fname=None, # save the figure here (PNG) if given

@@ -23,7 +23,7 @@ __all__ = ['EEG_CHANNELS', 'PERIPHERAL_CHANNELS', 'DEAP_CHANNELS', 'DEAP_FS', 'D
            'DEAP_VIDEO_SIZE', 'RATING_COLUMNS', 'ASTRONAUT_LANDMARKS', 'ASTRONAUT_68', 'DEAP_RAW_FS',
            'TWENTE_EEG_CHANNELS', 'DEAP_RAW_OTHER', 'DEAP_EVENTS', 'BIOSEMI_RANGE_UV', 'synth_ratings',
            'synth_bio_trial', 'ExpressionFace', 'deap_raw_channels', 'bdf_writer', 'biosemi_eeg', 'deap_session',
-           'trial_video_frames', 'synth_deap']
+           'expressed_va', 'trial_video_frames', 'synth_deap']
 
 # %% ../../nbs/01_data.synth.ipynb #a7c314f3
 EEG_CHANNELS = ['Fp1', 'AF3', 'F3', 'F7', 'FC5', 'FC1', 'C3', 'T7', 'CP5', 'CP1', 'P3', 'P7', 'PO3', 'O1', 'Oz', 'Pz',
@@ -283,6 +283,15 @@ def _write_bdf(path, raw, names, fs=DEAP_RAW_FS, block_s=60):
     with bdf_writer(path, names, fs) as write:
         for i in range(0, n, block_s * fs): write(raw[:, i:min(i + block_s * fs, n)])
 
+# %% ../../nbs/01_data.synth.ipynb #a1c0e002
+def expressed_va(va:np.ndarray, # (trials, 2) valence and arousal in [-1, 1]
+                 own:dict, # each modality's own noise, {'eeg', 'per', 'face'} → (trials, 2)
+                 split:np.ndarray, # (trials, 2): the part the face shows and the body does not
+                ) -> dict:
+    "What each modality expresses: the face `va + split`, EEG and peripheral `va − split`, each with its own noise."
+    body, face = va - split, va + split
+    return {m: np.clip(x + own[m], -1.5, 1.5) for m, x in (('eeg', body), ('per', body), ('face', face))}
+
 # %% ../../nbs/01_data.synth.ipynb #342887e9
 def _write_dat(path, data, labels):
     with atomic_path(path) as tmp:
@@ -321,7 +330,8 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
                trials:int=40, # trials per subject (DEAP: 40)
                seconds:int=60, # seconds of video part per trial (DEAP: 60), after the 3-s baseline
                seed:int=0, # the whole folder is a function of this seed
-               trial_noise:float=0.5, # σ of each modality's own per-trial noise on valence/arousal (0: all agree)
+               trial_noise:float=0.25, # σ of each modality's own per-trial noise on valence/arousal
+               modality_split:float=0.35, # σ of the part the face shows and the body does not (0: both carry it all)
                video_subjects=range(1, 23), # subjects with face video (DEAP: s01–s22)
                missing_videos=(), # (subject, presentation trial) pairs whose video is left out, as in DEAP
                overwrite:bool=False, # rewrite files that exist
@@ -338,10 +348,11 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
         ratings = synth_ratings(rng, trials)                     # video order
         order = rng.permutation(trials)                          # order[p] = video shown at presentation p
         va = (ratings[:, :2] - 5) / 4
-        noisy = {m: np.clip(va + trial_noise * rng.standard_normal(va.shape), -1.5, 1.5) for m in ('eeg', 'per', 'face')}
+        own = {m: trial_noise * rng.standard_normal(va.shape) for m in ('eeg', 'per', 'face')}
         fp_hz = rng.uniform(4, 40, trials)
         trial_seeds = rng.integers(0, 2**31, (trials, 2))
         familiarity = rng.integers(1, 6, trials)
+        noisy = expressed_va(va, own, modality_split * rng.standard_normal(va.shape))
         dat, bdf = out / 'data_preprocessed_python' / f's{s:02d}.dat', out / 'data_original' / f's{s:02d}.bdf'
         data = None
         if overwrite or not dat.exists():

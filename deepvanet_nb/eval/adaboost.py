@@ -72,28 +72,35 @@ def decision_fusion(seg:Segments, # the segments (memory-mapped store)
                     channels=None, # bio channels of the bio sub-classifier (default all)
                     bs:int=64, lr:float=1e-3, seed:int=0, device=None,
                     fit=None, # `fit(learn, epochs)`; default `learn.fit` without progress output
+                    pretrained_face=None, # face-CNN weights the face sub-classifier starts from
+                    face_standardize:bool=False, # FaceNet standardises each frame (not in the paper)
                    ) -> dict:
-    "AdaBoost (SAMME) over face then bio sub-classifiers; also the original code's weighted vote."
+    "AdaBoost (SAMME) over face then bio sub-classifiers; also the original code's vote over sub-classifiers trained as it trained them."
     train_idx, test_idx = np.sort(train_idx), np.sort(test_idx)
-    y_train = seg.label(label)[train_idx]
-    w = np.full(len(train_idx), 1 / len(train_idx))
-    out, train_probs = dict(alphas=[], errors=[], sub_accuracy=[], histories=[], probs=[]), []
-    for modality in ('face', 'bio'):
+    y_train, y_test = seg.label(label)[train_idx], seg.label(label)[test_idx]
+    def sub_classifier(modality, w):
+        "Train one sub-classifier on samples weighted `w`; its history and P(high) on the training and test rows."
         dls = segment_dls(seg, label, train_idx, test_idx, bs, device, seed, channels=channels, weights=w * len(w))
-        learn = deepvanet_learner(dls, modality, lambda_face, lambda_bio, lr, seed, loss_func=WeightedBCE())
+        learn = deepvanet_learner(dls, modality, lambda_face, lambda_bio, lr, seed, loss_func=WeightedBCE(),
+                                  pretrained_face=pretrained_face, face_standardize=face_standardize)
         if fit: fit(learn, epochs)
         else:
             with learn.no_bar(), learn.no_logging(): learn.fit(epochs)
-        out['histories'].append(history(learn))
-        p_train = predict_probs(learn, dls.train.new(shuffle=False, drop_last=False))
-        p_test = predict_probs(learn, dls.valid)
+        return history(learn), predict_probs(learn, dls.train.new(shuffle=False, drop_last=False)), predict_probs(learn, dls.valid)
+    test_acc = lambda p: float(((p > 0.5) == (y_test > 0.5)).mean())
+    uniform = np.full(len(train_idx), 1 / len(train_idx))
+    w, out, train_probs = uniform, dict(alphas=[], errors=[], sub_accuracy=[], histories=[], probs=[]), []
+    for modality in ('face', 'bio'):
+        hist, p_train, p_test = sub_classifier(modality, w)
         miss = (p_train > 0.5) != (y_train > 0.5)
         eps = weighted_error(miss, w); alpha = samme_alpha(eps)
         w = samme_reweight(w, miss, alpha)
         out['alphas'].append(alpha); out['errors'].append(eps); out['probs'].append(p_test)
-        out['sub_accuracy'].append(float(((p_test > 0.5) == (seg.label(label)[test_idx] > 0.5)).mean()))
-        train_probs.append(p_train)
+        out['sub_accuracy'].append(test_acc(p_test)); out['histories'].append(hist); train_probs.append(p_train)
     out['pred'] = samme_predict(out['probs'], out['alphas'])
-    out['vote_alphas'] = original_vote_alphas(*train_probs, y_train)
-    out['vote_pred'] = original_vote(*out['probs'], out['vote_alphas'])
+    # the original trained both sub-classifiers on unweighted samples: the face one is AdaBoost's first; the bio one is retrained
+    bio_train, bio_test = (train_probs[1], out['probs'][1]) if out['alphas'][0] == 0 else sub_classifier('bio', uniform)[1:]
+    out['vote_alphas'] = original_vote_alphas(train_probs[0], bio_train, y_train)
+    out['vote_pred'] = original_vote(out['probs'][0], bio_test, out['vote_alphas'])
+    out['vote_sub_accuracy'] = [out['sub_accuracy'][0], test_acc(bio_test)]
     return out

@@ -24,13 +24,15 @@ from ..core import Config, atomic_path, default_device
 from ..data.synth import EEG_CHANNELS
 from ..data.store import SegmentStore, Segments, LABELS
 from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs
+from ..models import face_cnn, load_face_cnn, face_weights_id
 from ..fast import DeviceSegments, fit_folds
 from .splits import protocol_scope, cv_folds
 from .adaboost import decision_fusion
 
 # %% auto #0
 __all__ = ['MODALITIES', 'N_EEG', 'ENGINES', 'modality_setup', 'Experiment', 'ResultsFile', 'EpochProgress', 'fold_metrics',
-           'run_fold', 'segment_features', 'run_folds_fast', 'run_cv', 'results_frame', 'summarize']
+           'run_fold', 'segment_features', 'run_folds_fast', 'run_cv', 'face_init', 'results_frame', 'summarize',
+           'by_modality', 'modality_label', 'modality_order']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 MODALITIES = ('face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-decision')
@@ -53,12 +55,18 @@ class Experiment:
     lambda_face:int=16; lambda_bio:int=64
     epochs:int=50; n_splits:int=10; seed:int=0; bs:int=64; lr:float=1e-3
     scope:str|None=None # default: the protocol's own ('per-subject' for paper and trial)
+    pretrained_face:str|None=None # content id (`face_weights_id`) of the face-CNN weights it starts from; None: from scratch
+    face_standardize:bool=False # FaceNet standardises each frame (not in the paper)
     def __post_init__(self):
         self.scope = protocol_scope(self.protocol, self.scope)
         if self.label not in LABELS: raise ValueError(f'label must be one of {LABELS}, not {self.label!r}')
         modality_setup(self.modality)
     @property
-    def key(self) -> str: return Config(asdict(self)).key
+    def key(self) -> str:
+        "Its identity in a results file; the face options count only when set, so keys from before they existed still match."
+        return Config({k: v for k, v in asdict(self).items() if k not in _FACE_OPTIONS or v}).key
+
+_FACE_OPTIONS = ('pretrained_face', 'face_standardize')
 
 # %% ../../nbs/32_eval.experiments.ipynb #6da96b98
 class ResultsFile:
@@ -130,22 +138,25 @@ def run_fold(seg:Segments, # the unit's segments (memory-mapped)
              exp:Experiment, train_idx, test_idx, # the fold
              device=None, cbs=None, # fastai callbacks for the fit(s)
              features:bool=False, # also return the model's face/bio features of every segment (t-SNE)
+             pretrained_face=None, # the face-CNN weights `exp.pretrained_face` names (a path or state dict)
             ) -> dict:
     "Train and test one fold; the record the runner writes (plus `features` if asked)."
     t0 = time.time()
     net, channels = modality_setup(exp.modality, seg.bio.shape[1])
     y = seg.label(exp.label)[np.sort(test_idx)]
     fit = lambda learn, n: _fit(learn, n, cbs)
+    face = dict(pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
     rec = dict(n_train=len(train_idx), n_test=len(test_idx), test_trials=int(len(np.unique(seg.trial[test_idx] + 1000 * seg.subject[test_idx]))))
     if net == 'decision':
         r = decision_fusion(seg, exp.label, train_idx, test_idx, exp.epochs, exp.lambda_face, exp.lambda_bio, channels,
-                            exp.bs, exp.lr, exp.seed, device, fit=fit)
+                            exp.bs, exp.lr, exp.seed, device, fit=fit, **face)
         rec.update(fold_metrics(y, r['pred']), best_epoch=None, best_epoch_accuracy=None,
                    curve=dict(face=r['histories'][0], bio=r['histories'][1]), alphas=r['alphas'], errors=r['errors'],
-                   sub_accuracy=r['sub_accuracy'], vote_alphas=r['vote_alphas'], vote_accuracy=float((r['vote_pred'] == y).mean()))
+                   sub_accuracy=r['sub_accuracy'], vote_alphas=r['vote_alphas'], vote_accuracy=float((r['vote_pred'] == y).mean()),
+                   vote_sub_accuracy=r['vote_sub_accuracy'])
     else:
         dls = segment_dls(seg, exp.label, train_idx, test_idx, exp.bs, device, exp.seed, channels=channels)
-        learn = deepvanet_learner(dls, net, exp.lambda_face, exp.lambda_bio, exp.lr, exp.seed)
+        learn = deepvanet_learner(dls, net, exp.lambda_face, exp.lambda_bio, exp.lr, exp.seed, **face)
         fit(learn, exp.epochs)
         h = history(learn)
         probs = predict_probs(learn, dls.valid)
@@ -180,6 +191,7 @@ def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit
                    stack_data:dict|None=None, # a cache of `DeviceSegments` per channel set, kept across calls for one unit
                    amp:bool=False, compile:bool=False, # bf16 autocast, torch.compile
                    features:bool=False, # also return fold `ks[0]`'s features of every segment (t-SNE)
+                   pretrained_face=None, # the face-CNN weights `exp.pretrained_face` names (a path or state dict)
                   ) -> list[dict]:
     "Train folds `ks` together on the device-resident store (`21_fast`); one record per fold, as `run_fold` writes."
     t0 = time.time()
@@ -188,7 +200,8 @@ def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit
     ck = (str(channels), net != 'bio')
     if ck not in cache: cache[ck] = DeviceSegments(seg, device, channels, faces=net != 'bio')
     res, learn = fit_folds(cache[ck], exp.label, folds, ks, exp.epochs, cbs=cbs, modality=net, lambda_face=exp.lambda_face,
-                           lambda_bio=exp.lambda_bio, bs=exp.bs, lr=exp.lr, seed=exp.seed, amp=amp, compile=compile)
+                           lambda_bio=exp.lambda_bio, bs=exp.bs, lr=exp.lr, seed=exp.seed, amp=amp, compile=compile,
+                           pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
     recs = []
     for i, ((tr, te), r) in enumerate(zip(folds, res)):
         h, y = r['curve'], seg.label(exp.label)[te]
@@ -212,7 +225,7 @@ def _independent_of_fastai_distrib():
     finally:
         if ws is not None: os.environ['WORLD_SIZE'] = ws
 
-def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs):
+def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights):
     "Run this worker's groups of folds in order, appending each record as it is done (the body of `run_cv`)."
     done, info, seg, folds, cache = rf.done(), {}, None, {}, {}
     total, n_done = sum(len(g[2]) for g in groups), 0
@@ -233,10 +246,11 @@ def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp
         save = features and 0 in todo and exp.modality == 'fusion-feature' and unit != 0
         if len(ks) == 1 and (engine == 'plain' or exp.modality == 'fusion-decision'):
             tr, te = folds[fk][todo[0]]
-            new = [run_fold(seg, exp, tr, te, device, cbs=cbs, features=save)]
+            new = [run_fold(seg, exp, tr, te, device, cbs=cbs, features=save, pretrained_face=face_weights)]
         else:
             order = sorted(todo, key=lambda k: k != 0)                # fold 0 first: its features are the ones saved
-            new = run_folds_fast(seg, exp, [folds[fk][k] for k in order], order, device, cbs, cache, amp, compile, features=save)
+            new = run_folds_fast(seg, exp, [folds[fk][k] for k in order], order, device, cbs, cache, amp, compile, features=save,
+                                 pretrained_face=face_weights)
             todo = order
         for k, rec in zip(todo, new):
             if 'features' in rec: rec['features'] = _save_features(rf, run, seg, folds[fk][k][1], rec.pop('features'))
@@ -265,6 +279,8 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            amp:bool|str='auto', # bf16 autocast ('auto': on CUDA)
            compile:bool=False, # torch.compile the fast engine's forward pass
            worker:tuple|None=None, # (rank, world size) of this process in a distributed run (default: from RANK/WORLD_SIZE)
+           pretrained_face:str|Path|None=None, # face-CNN weights every face network starts from (`deepvanet pretrain afewva`); None: from scratch
+           face_standardize:bool=False, # FaceNet standardises each frame (not in the paper; `22_face_training`)
           ) -> list[dict]:
     "Run (or resume) every fold of the experiments asked for (this worker's share of them); return their records."
     if engine not in ENGINES: raise ValueError(f'engine must be one of {ENGINES}, not {engine!r}')
@@ -275,7 +291,10 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
     rf = ResultsFile(results, rank if world > 1 else None)
     cuda = device.type == 'cuda'
     amp = cuda if amp == 'auto' else bool(amp)
-    exps = [Experiment(p, l, m, lf, lb, epochs, n_splits, seed, bs, lr, scope)
+    face_weights = None if pretrained_face is None else load_face_cnn(face_cnn(), pretrained_face).state_dict()   # read once; names a bad file
+    face_id = face_weights_id(face_weights)
+    face = lambda m: (face_id, face_standardize) if modality_setup(m)[0] != 'bio' else (None, False)   # the bio networks have no face
+    exps = [Experiment(p, l, m, lf, lb, epochs, n_splits, seed, bs, lr, scope, *face(m))
             for p in protocols for m in modalities for lf in lambda_faces for lb in lambda_bios for l in labels]
     per_subject = list(st.subjects if subjects is None else subjects)
     groups = []                                                       # (unit, experiment, fold numbers trained together)
@@ -288,7 +307,7 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
     groups.sort(key=lambda g: g[0])                                   # one unit loaded at a time
     runs = set()
     with _independent_of_fastai_distrib():
-        _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs)
+        _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights)
     return [r for r in rf.records() if r['run'] in runs]
 
 def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) -> str:
@@ -300,11 +319,17 @@ def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) 
     return path.name
 
 # %% ../../nbs/32_eval.experiments.ipynb #3c92cdb7
-_KEYS = ['dataset', 'scope', 'protocol', 'label', 'modality', 'lambda_face', 'lambda_bio', 'epochs']
+_KEYS = ['dataset', 'scope', 'protocol', 'label', 'modality', 'lambda_face', 'lambda_bio', 'epochs', 'face_init']
+
+def face_init(pretrained_face:str|None, face_standardize:bool=False) -> str:
+    "How the face network started, in words: 'AFEW-VA <id>' or 'scratch', '+ standardised' when it standardises its frames."
+    return ('scratch' if not pretrained_face else f'AFEW-VA {pretrained_face[:6]}') + (' + standardised' if face_standardize else '')
 
 def results_frame(records:list[dict]) -> pd.DataFrame:
-    "One row per fold, without the curves."
-    return pd.DataFrame([{k: v for k, v in r.items() if k != 'curve'} for r in records])
+    "One row per fold, without the curves; `face_init` says how the face network started (records from before it: 'scratch')."
+    df = pd.DataFrame([{k: v for k, v in r.items() if k != 'curve'} for r in records])
+    for k, v in (('pretrained_face', None), ('face_standardize', False)): df[k] = df[k].astype(object).where(df[k].notna(), v) if k in df else v
+    return df.assign(face_init=[face_init(p, s) for p, s in zip(df.pretrained_face, df.face_standardize)])
 
 def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
     "Mean and std of the fold accuracies (and the best-test-epoch accuracies) per experiment."
@@ -313,3 +338,19 @@ def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
     g = df.groupby(list(by), dropna=False)
     return g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), f1=('f1', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
                  folds=('accuracy', 'size'), subjects=('subject', 'nunique')).reset_index()
+
+def by_modality(records:list[dict]|pd.DataFrame, by=('dataset', 'scope', 'protocol', 'label')) -> pd.DataFrame:
+    "Accuracy 'mean ± std' over folds side by side: a column per modality (and face start), a row per `by`."
+    s = summarize(records)
+    s = s.assign(cell=[f'{a:.3f} ± {0 if np.isnan(d) else d:.3f}' for a, d in zip(s.accuracy, s['std'])],
+                 column=[modality_label(m, f) for m, f in zip(s.modality, s.face_init)])
+    return s.pivot_table(index=list(by), columns='column', values='cell', aggfunc='first')[modality_order(s.column)].rename_axis(columns=None)
+
+def modality_label(modality:str, face_init:str) -> str:
+    "A modality as tables and charts name it: with how its face network started, where it has one ('face [AFEW-VA 42f779]')."
+    return modality if modality_setup(modality)[0] == 'bio' else f'{modality} [{face_init}]'
+
+def modality_order(labels) -> list[str]:
+    "Distinct `modality_label`s in the order of `MODALITIES`."
+    order = {m: i for i, m in enumerate(MODALITIES)}
+    return sorted(set(labels), key=lambda c: (order[c.split(' [')[0]], c))

@@ -13,12 +13,12 @@ import numpy as np
 import pandas as pd
 
 from ..core import atomic_path
-from .experiments import MODALITIES, ResultsFile, results_frame, summarize
+from .experiments import MODALITIES, ResultsFile, results_frame, summarize, modality_label, modality_order
 
 # %% auto #0
 __all__ = ['PAPER_TABLE2', 'table2', 'md_table', 'table2_markdown', 'ablation', 'plot_ablation', 'lambda_grid',
-           'plot_lambda_grid', 'tsne_sources', 'tsne_embed', 'plot_tsne', 'leak_gap', 'decision_comparison',
-           'speed_table', 'speed_markdown', 'write_report']
+           'plot_lambda_grid', 'tsne_sources', 'tsne_embed', 'neighbour_agreement', 'plot_tsne', 'leak_gap',
+           'decision_comparison', 'speed_table', 'speed_markdown', 'write_report']
 
 # %% ../../nbs/33_eval.report.ipynb #c75629ab
 PAPER_TABLE2 = {('deap', 'per-subject'): (98.56, 98.18), ('deap', 'inter-subject'): (95.56, 95.33),
@@ -30,11 +30,11 @@ def _default_lambdas(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64) -> 
 def table2(df:pd.DataFrame, # `results_frame` of the records
            modality:str='fusion-feature', lambda_face:int=16, lambda_bio:int=64,
           ) -> pd.DataFrame:
-    "Accuracy (%) per data set × scope × protocol, valence and arousal: mean, std, best test epoch, and the paper's."
+    "Accuracy (%) per data set × scope × protocol × face start, valence and arousal: mean, std, best test epoch, and the paper's."
     d = _default_lambdas(df[df.modality == modality], lambda_face, lambda_bio)
     if d.empty: return pd.DataFrame()
-    s = summarize(d, ['dataset', 'scope', 'protocol', 'label'])
-    t = s.set_index(['dataset', 'scope', 'protocol', 'label'])[['accuracy', 'std', 'best_epoch', 'folds']].unstack('label')
+    s = summarize(d, ['dataset', 'scope', 'protocol', 'face_init', 'label'])
+    t = s.set_index(['dataset', 'scope', 'protocol', 'face_init', 'label'])[['accuracy', 'std', 'best_epoch', 'folds']].unstack('label')
     out = pd.DataFrame(index=t.index)
     for label in ('valence', 'arousal'):
         if ('accuracy', label) not in t: continue
@@ -43,7 +43,7 @@ def table2(df:pd.DataFrame, # `results_frame` of the records
         out[f'{label} best epoch'] = 100 * t['best_epoch', label]
         out[f'{label} folds'] = t['folds', label]
     for i, label in enumerate(('valence', 'arousal')):
-        out[f'paper {label}'] = [PAPER_TABLE2.get((ds, sc), (np.nan, np.nan))[i] for ds, sc, _ in out.index]
+        out[f'paper {label}'] = [PAPER_TABLE2.get((ds, sc), (np.nan, np.nan))[i] for ds, sc, *_ in out.index]
     return out.reset_index()
 
 # %% ../../nbs/33_eval.report.ipynb #e98f3cb3
@@ -56,7 +56,7 @@ def table2_markdown(t:pd.DataFrame) -> str:
     "Table 2 as Markdown: ours (mean ± std over folds), best test epoch (flagged), the paper's."
     pm = lambda m, s: '–' if np.isnan(m) else f'{m:.1f} ± {0 if np.isnan(s) else s:.1f}'
     num = lambda v: '–' if np.isnan(v) else f'{v:.1f}'
-    rows = [{'data set': r.dataset.upper(), 'study': r.scope, 'folds by': r.protocol,
+    rows = [{'data set': r.dataset.upper(), 'study': r.scope, 'folds by': r.protocol, 'face CNN': r.face_init,
              'ours: valence / arousal': f"{pm(r.get('valence', np.nan), r.get('valence std', np.nan))} / {pm(r.get('arousal', np.nan), r.get('arousal std', np.nan))}",
              'best test epoch ⚠': f"{num(r.get('valence best epoch', np.nan))} / {num(r.get('arousal best epoch', np.nan))}",
              'paper': f"{r['paper valence']:.2f} / {r['paper arousal']:.2f}".replace('nan', '–')} for _, r in t.iterrows()]
@@ -64,20 +64,20 @@ def table2_markdown(t:pd.DataFrame) -> str:
 
 # %% ../../nbs/33_eval.report.ipynb #d02d438b
 def ablation(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64) -> pd.DataFrame:
-    "Mean and std accuracy (%) per data set × scope × protocol × modality × label."
-    s = summarize(_default_lambdas(df, lambda_face, lambda_bio), ['dataset', 'scope', 'protocol', 'modality', 'label'])
-    return s.assign(accuracy=100 * s.accuracy, std=100 * s['std'])
+    "Mean and std accuracy (%) per data set × scope × protocol × modality (with its face start: `modality_label`) × label."
+    s = summarize(_default_lambdas(df, lambda_face, lambda_bio), ['dataset', 'scope', 'protocol', 'modality', 'face_init', 'label'])
+    return s.assign(accuracy=100 * s.accuracy, std=100 * s['std'], column=[modality_label(m, f) for m, f in zip(s.modality, s.face_init)])
 
 def plot_ablation(ab:pd.DataFrame, fname=None):
-    "Grouped bars: modality × label, one panel per data set, scope and protocol."
+    "Grouped bars: modality (and face start) × label, one panel per data set, scope and protocol."
     import matplotlib.pyplot as plt
     groups = list(ab.groupby(['dataset', 'scope', 'protocol']))
-    fig, axs = plt.subplots(1, len(groups), figsize=(1.2 + 0.75 * sum(g.modality.nunique() for _, g in groups) + 0.6 * len(groups), 3.2), squeeze=False, sharey=True,
-                            gridspec_kw=dict(width_ratios=[g.modality.nunique() + 1 for _, g in groups]))
+    fig, axs = plt.subplots(1, len(groups), figsize=(1.2 + 0.75 * sum(g.column.nunique() for _, g in groups) + 0.6 * len(groups), 3.4), squeeze=False, sharey=True,
+                            gridspec_kw=dict(width_ratios=[g.column.nunique() + 1 for _, g in groups]))
     for ax, ((ds, sc, pr), g) in zip(axs[0], groups):
-        mods = [m for m in MODALITIES if m in set(g.modality)]
+        mods = modality_order(g.column)
         for j, label in enumerate(('valence', 'arousal')):
-            gl = g[g.label == label].set_index('modality').reindex(mods)
+            gl = g[g.label == label].set_index('column').reindex(mods)
             ax.bar(np.arange(len(mods)) + (j - .5) * .38, gl.accuracy, .38, yerr=gl['std'].fillna(0), capsize=2, label=label)
         ax.axhline(50, c='k', ls=':', lw=1); ax.set_xlim(-.7, len(mods) - .3)
         ax.set_xticks(range(len(mods)), mods, rotation=35, ha='right', fontsize=8)
@@ -133,46 +133,70 @@ def tsne_embed(x:np.ndarray, seed:int=0) -> np.ndarray:
     x = np.asarray(x, np.float32); x = (x - x.mean(0)) / (x.std(0) + 1e-6)
     return TSNE(2, perplexity=min(30., (len(x) - 1) / 3), init='pca', random_state=seed).fit_transform(x)
 
+def neighbour_agreement(x:np.ndarray, # features (segments, d)
+                        y:np.ndarray, # 0/1 labels
+                        trial:np.ndarray, # trial of each segment
+                        k:int=5) -> dict:
+    "Of each segment's k nearest neighbours (standardised features): the share with its label among *other* trials' segments, and the share from its own trial."
+    x = np.asarray(x, np.float32); x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    d = ((x[:, None] - x[None]) ** 2).sum(-1); np.fill_diagonal(d, np.inf)
+    same_trial = trial[:, None] == trial[None]
+    own = np.argsort(d, 1)[:, :k]
+    other = np.argsort(np.where(same_trial, np.inf, d), 1)[:, :k]
+    return dict(label=float((y[other] == y[:, None]).mean()), trial=float(same_trial[np.arange(len(x))[:, None], own].mean()),
+                trial_chance=float(same_trial.sum(1).mean() - 1) / (len(x) - 1))
+
 def plot_tsne(files:dict, # {'valence': npz path, 'arousal': npz path, 'subject': n}
               fname=None, seed:int=0):
-    "Face, bio and fused features in 2-D, one row per label, coloured high/low."
+    "Face, bio and fused features in 2-D, one row per label, coloured high/low; and the face features coloured by trial."
     import matplotlib.pyplot as plt
     labels = [l for l in ('valence', 'arousal') if l in files]
-    fig, axs = plt.subplots(len(labels), 3, figsize=(9, 3 * len(labels)), squeeze=False)
+    fig, axs = plt.subplots(len(labels), 4, figsize=(12, 3.1 * len(labels)), squeeze=False)
     for i, label in enumerate(labels):
         z = np.load(files[label])
-        y, test = z['labels'][:, ('valence', 'arousal').index(label)], z['test']
+        y, test, trial = z['labels'][:, ('valence', 'arousal').index(label)], z['test'], z['trial']
         for j, (name, x) in enumerate((('face', z['face']), ('bio', z['bio']), ('fused', np.concatenate([z['face'], z['bio']], 1)))):
             e, ax = tsne_embed(x, seed), axs[i, j]
             for c, col, txt in ((0, 'C0', 'low'), (1, 'C3', 'high')):
                 m = y == c
                 ax.scatter(*e[m & ~test].T, s=8, c=col, label=f'{txt} (train)')
                 ax.scatter(*e[m & test].T, s=22, facecolors='none', edgecolors=col, label=f'{txt} (test)')
-            ax.set(xticks=[], yticks=[], title=f"{label}: {name} features")
+            na = neighbour_agreement(x, y, trial)
+            ax.set(xticks=[], yticks=[], title=f"{label}: {name} features\nneighbours from other trials with its label: {na['label']:.2f}")
+            if j == 0: face_e, face_na = e, na
+        ax = axs[i, 3]
+        ax.scatter(*face_e.T, s=8, c=np.unique(trial, return_inverse=True)[1], cmap='tab20')
+        ax.set(xticks=[], yticks=[], title=f"{label}: face features by trial\nneighbours from its own trial: {face_na['trial']:.2f} (chance {face_na['trial_chance']:.2f})")
+        for a in axs[i]: a.title.set_fontsize(8)
     axs[0, 0].legend(fontsize=7)
     fig.suptitle(f"Subject {files.get('subject', '?')}: t-SNE of the features of a fold-0 model")
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=90)
     return fig
 
+
 # %% ../../nbs/33_eval.report.ipynb #ed6fd654
 def leak_gap(df:pd.DataFrame) -> pd.DataFrame:
     "Accuracy (%) by `paper` vs `trial` folds for every experiment run both ways, and the difference."
-    s = summarize(df[df.protocol.isin(['paper', 'trial'])], ['dataset', 'scope', 'modality', 'lambda_face', 'lambda_bio', 'epochs', 'label', 'protocol'])
-    t = s.pivot_table(index=['dataset', 'scope', 'modality', 'lambda_face', 'lambda_bio', 'epochs', 'label'], columns='protocol', values='accuracy')
+    keys = ['dataset', 'scope', 'modality', 'face_init', 'lambda_face', 'lambda_bio', 'epochs', 'label']
+    s = summarize(df[df.protocol.isin(['paper', 'trial'])], keys + ['protocol'])
+    t = s.pivot_table(index=keys, columns='protocol', values='accuracy')
     if not {'paper', 'trial'} <= set(t.columns): return pd.DataFrame()
     t = 100 * t[['paper', 'trial']].dropna()
     return t.assign(gap=t.paper - t.trial).reset_index()
 
 # %% ../../nbs/33_eval.report.ipynb #c20d0fd4
 def decision_comparison(df:pd.DataFrame) -> pd.DataFrame:
-    "Mean accuracy (%) of AdaBoost (SAMME) and of the original weighted vote, and the mean α of each sub-classifier."
+    "Mean accuracy (%) of AdaBoost (SAMME) and of the original weighted vote, each beside its sub-classifiers' accuracy, and the mean α."
     d = df[df.modality == 'fusion-decision']
     if d.empty: return pd.DataFrame()
-    d = d.assign(alpha_face=d.alphas.map(lambda a: a[0]), alpha_bio=d.alphas.map(lambda a: a[1]),
+    sub = lambda col, i: 100 * d[col].map(lambda a: a[i] if isinstance(a, (list, tuple)) else np.nan)
+    d = d.assign(alpha_face=d.alphas.map(lambda a: a[0]), alpha_bio=d.alphas.map(lambda a: a[1]), face=sub('sub_accuracy', 0),
+                 reweighted_bio=sub('sub_accuracy', 1), unweighted_bio=sub('vote_sub_accuracy', 1) if 'vote_sub_accuracy' in d else np.nan,
                  accuracy=100 * d.accuracy, vote_accuracy=100 * d.vote_accuracy)
-    return d.groupby(['dataset', 'scope', 'protocol', 'label']).agg(
-        adaboost=('accuracy', 'mean'), original_vote=('vote_accuracy', 'mean'), alpha_face=('alpha_face', 'mean'),
+    return d.groupby(['dataset', 'scope', 'protocol', 'face_init', 'label']).agg(
+        adaboost=('accuracy', 'mean'), face=('face', 'mean'), reweighted_bio=('reweighted_bio', 'mean'),
+        original_vote=('vote_accuracy', 'mean'), unweighted_bio=('unweighted_bio', 'mean'), alpha_face=('alpha_face', 'mean'),
         alpha_bio=('alpha_bio', 'mean'), folds=('accuracy', 'size')).reset_index()
 
 # %% ../../nbs/33_eval.report.ipynb #36c9dc33
@@ -246,7 +270,10 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
     dc = decision_comparison(df)
     if len(dc):
         _write_csv(out / 'decision_fusion.csv', dc)
-        md += ['## Decision fusion: AdaBoost (SAMME) vs the original fixed weighted vote, accuracy %\n', md_table(dc.round(2)), '']
+        md += ['## Decision fusion: AdaBoost (SAMME) vs the original fixed weighted vote, accuracy %\n',
+               'Each fusion beside the sub-classifiers it used: AdaBoost fuses the face sub-classifier (uniform sample weights) '
+               'and a bio sub-classifier trained on the samples AdaBoost reweighted; the original vote fuses the same face '
+               'sub-classifier and a bio sub-classifier trained unweighted, as the original code trained both.\n', md_table(dc.round(2)), '']
         written['decision_fusion'] = out / 'decision_fusion.csv'
     lg = leak_gap(df)
     if len(lg):
