@@ -34,9 +34,8 @@ demo: $(STAMP)
 	@echo "== 2/5 Preparing it: 1-s segments, baseline removal, faces detected, aligned and cropped to 64x64"
 	$(BIN)/deepvanet prepare deap --root $(DEMO)/deap --store $(DEMO)/store
 	@echo "== 3/5 Pretraining the face CNN on valence/arousal, as the paper does on AFEW-VA (here its synthetic twin; kept in $(DEMO)/face_cnn.pt)"
-	@if [ -f $(DEMO)/face_cnn.pt ]; then echo "   $(DEMO)/face_cnn.pt is there already: reusing it (delete it to pretrain again)"; else \
-	  $(BIN)/deepvanet synth afewva --out $(DEMO)/afewva --clips 60 --frames 12 --seed 0 && \
-	  $(BIN)/deepvanet pretrain afewva --root $(DEMO)/afewva --out $(DEMO)/face_cnn.pt --epochs 10 --bs 32 --device cpu --quiet; fi
+	@if [ -f $(DEMO)/face_cnn.pt ]; then echo "   $(DEMO)/face_cnn.pt is there already: reusing it (delete it to pretrain again)"; fi
+	@$(MAKE) --no-print-directory $(DEMO)/face_cnn.pt
 	@echo "== 4/5 Cross-validating. First the leak: EEG and bio networks with the paper's segment-shuffled folds vs folds by trial"
 	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol paper trial --modality eeg bio \
 	    --epochs 10 --device cpu
@@ -51,11 +50,9 @@ demo: $(STAMP)
 # Every experiment of the paper at toy size on a 3-subject synthetic set (CPU: about a quarter of an hour):
 # the six-modality ablation on subject 1 by trial and by the paper's folds (the face CNN pretrained on the AFEW-VA twin, and by trial
 # also from scratch), inter-subject by subject, a 2x2 corner of the λ grid.
-experiments: $(STAMP)
+experiments: $(STAMP) $(EXP)/face_cnn.pt
 	$(BIN)/deepvanet synth deap --out $(EXP)/deap --subjects 3 --trials 20 --seconds 6 --fps 10 --seed 0
 	$(BIN)/deepvanet prepare deap --root $(EXP)/deap --store $(EXP)/store --video-fps 10
-	@if [ ! -f $(EXP)/face_cnn.pt ]; then $(BIN)/deepvanet synth afewva --out $(EXP)/afewva --clips 60 --frames 12 --seed 0 && \
-	  $(BIN)/deepvanet pretrain afewva --root $(EXP)/afewva --out $(EXP)/face_cnn.pt --epochs 10 --bs 32 --device cpu --quiet; fi
 	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol trial paper --modality all --subjects 1 \
 	    --folds 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
 	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol trial --modality face fusion-feature fusion-decision \
@@ -65,6 +62,12 @@ experiments: $(STAMP)
 	$(BIN)/deepvanet grid --store $(EXP)/store --results outputs/experiments.jsonl --lambda-face 16 64 --lambda-bio 16 64 \
 	    --subjects 1 --folds 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
 	$(BIN)/deepvanet report --results outputs/experiments.jsonl --out outputs/experiments_report
+
+# The face CNN pretrained on valence/arousal, as the paper pretrains it on AFEW-VA (here on its synthetic twin):
+# made once in a folder (data/demo/face_cnn.pt, data/experiments/face_cnn.pt), then reused.
+%/face_cnn.pt: | $(STAMP)
+	$(BIN)/deepvanet synth afewva --out $*/afewva --clips 60 --frames 12 --seed 0
+	$(BIN)/deepvanet pretrain afewva --root $*/afewva --out $@ --epochs 10 --bs 32 --device cpu --quiet
 
 # The paper's other sources from their synthetic twins, each in its real file layout and prepared with one command:
 # DEAP's raw BDFs (preprocessed here through MNE), MAHNOB-HCI sessions, and AFEW-VA with the face CNN pretrained on it.
