@@ -10,7 +10,7 @@ import argparse, json, sys, time, warnings
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MODALITY_NAMES', 'LAMBDA_GRID', 'parser', 'main']
+__all__ = ['MODALITY_NAMES', 'LAMBDA_GRID', 'parser', 'error_line', 'main']
 
 # %% ../nbs/50_cli.ipynb #c097277e
 _SYNTH_DEFAULTS = dict(deap=dict(trials=40, seconds=60, fps=50), mahnob=dict(trials=20, seconds=60, fps=60.97))
@@ -18,6 +18,14 @@ _SYNTH_DEFAULTS = dict(deap=dict(trials=40, seconds=60, fps=50), mahnob=dict(tri
 def _given(**kwargs) -> dict:
     "The options given on the command line (the others keep the library's defaults)."
     return {k: v for k, v in kwargs.items() if v is not None}
+
+def _output_file(path:str|None, flag:str):
+    "Check, before any work, that an output file can be written where `flag` says (not a folder)."
+    if path and Path(path).is_dir(): raise ValueError(f'{flag} {path}: is a folder; give a file name')
+
+def _output_dir(path:str, flag:str):
+    "Check, before any work, that an output folder is not a file."
+    if Path(path).exists() and not Path(path).is_dir(): raise ValueError(f'{flag} {path}: is a file; give a folder')
 
 def _face_weights(x:str|None) -> str|None:
     "`--pretrained-face`: a file, or 'none' (or not given) for training the face CNN from scratch."
@@ -46,14 +54,19 @@ def _prepare(a):
     from deepvanet_nb.data.store import prepare, store_config
     print(f'Preparing {a.dataset} from {a.root} into the segment store {a.store}: 1-s segments, baseline removal, 5 face crops of 64×64 per segment', flush=True)
     t = time.time()
-    cfg = store_config(a.dataset, face_detector=a.detector, face_redetect=a.redetect, **({'video_fps': a.video_fps} if a.video_fps else {}))
-    st = prepare(a.root, a.store, a.subjects, cfg, force=a.force, n_workers=a.workers)
+    cfg = store_config(a.dataset, face_detector=a.detector, face_redetect=a.redetect, **({'video_fps': a.video_fps} if a.video_fps is not None else {}))
+    try: st = prepare(a.root, a.store, a.subjects, cfg, force=a.force, n_workers=a.workers)
+    except KeyboardInterrupt:
+        print(f'\nInterrupted. Every finished subject is kept in {a.store} (its manifest.json lists them); '
+              'run the same command again to resume: finished subjects are reused, the rest are built.', file=sys.stderr)
+        sys.exit(130)
     skipped = st.summary.get('skipped_subjects', {})
     print(f'Done in {time.time() - t:.0f} s; the store holds subjects {st.subjects}'
           + (f"; skipped subject(s) {', '.join(skipped)} (reasons in {st.path / 'manifest.json'})" if skipped else '') + '.')
     return st
 
 def _pretrain(a):
+    _output_file(a.out, '--out')
     from deepvanet_nb.pretrain.afewva import afewva_faces, pretrain_face_cnn, save_face_cnn
     print(f'Reading AFEW-VA from {a.root}: faces cropped with the given landmarks', flush=True)
     faces, targets, clip = afewva_faces(a.root)
@@ -64,6 +77,7 @@ def _pretrain(a):
     return path
 
 def _train(a):
+    _output_file(a.plot, '--plot'); _output_file(a.json, '--json')
     from deepvanet_nb.learner import train_subject, plot_learning_curves
     labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
     results = []
@@ -88,6 +102,12 @@ MODALITY_NAMES = ('face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-
 LAMBDA_GRID = (16, 32, 64, 128, 256)
 
 # %% ../nbs/50_cli.ipynb #05a760b4
+def _auto_or_count(x:str):
+    "`--stack`: 'auto' or a whole number ≥ 1."
+    if x == 'auto': return x
+    if x.isdigit() and int(x) >= 1: return int(x)
+    raise argparse.ArgumentTypeError(f"{x!r} is not 'auto' or a whole number ≥ 1")
+
 def _modalities(a) -> list[str]:
     "Expand 'all' and 'fusion' (with --fusion) into experiment modalities."
     mods = []
@@ -109,7 +129,7 @@ def _cv(a):
     try:
         recs = run_cv(a.store, a.results, a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects,
                       a.epochs, a.folds, a.seed, a.bs, a.lr, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append,
-                      engine=a.engine, stack=a.stack if a.stack == 'auto' else int(a.stack), amp={'auto': 'auto', 'on': True, 'off': False}[a.amp],
+                      engine=a.engine, stack=a.stack, amp={'auto': 'auto', 'on': True, 'off': False}[a.amp],
                       compile=a.compile, pretrained_face=face, face_standardize=a.face_standardize)
     except KeyboardInterrupt:
         sys.exit(f'Interrupted after {len(new)} new fold(s), saved in {a.results} with the earlier ones; run the same command again to resume.')
@@ -123,11 +143,13 @@ def _cv(a):
     return recs
 
 def _bench(a):
+    _output_file(a.out, '--out')
     from deepvanet_nb.eval.bench import run_bench
     return run_bench(a.out, a.device, a.trials, a.seconds, a.steps, epochs=a.epochs, faces=not a.no_faces,
                      compile={'auto': None, 'on': True, 'off': False}[a.compile])
 
 def _report(a):
+    _output_dir(a.out, '--out')
     from deepvanet_nb.eval.report import write_report
     paths = write_report(a.results, a.out, a.subject, bench=a.bench)
     print(f"Report written to {a.out}: {', '.join(sorted(p.name for p in paths.values()))}")
@@ -162,7 +184,7 @@ def _add_cv_args(s, grid:bool=False):
     s.add_argument('--no-features', action='store_true', help='do not save fold-0 features of feature fusion (used for t-SNE)')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
     s.add_argument('--engine', choices=['fast', 'plain'], default='fast', help="fast: store on the device, folds stacked (default); plain: a fastai DataLoader per fold")
-    s.add_argument('--stack', default='auto', help="folds the fast engine trains together (default auto: all of a run's folds on CUDA, 1 on CPU)")
+    s.add_argument('--stack', default='auto', type=_auto_or_count, help="folds the fast engine trains together (default auto: all of a run's folds on CUDA, 1 on CPU)")
     s.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='bf16 autocast (default auto: on CUDA)')
     s.add_argument('--compile', action='store_true', help='torch.compile the fast engine (falls back to eager if it fails)')
     _add_face_args(s)
@@ -198,7 +220,7 @@ def parser() -> argparse.ArgumentParser:
                    help="face landmarks: auto (face-alignment if its weights are here, else dlib, else haar), or one of them")
     s.add_argument('--workers', type=int, help='subjects prepared in parallel (default: one per core)')
     s.add_argument('--force', action='store_true', help='rebuild subjects even if stored with the same settings')
-    s.add_argument('--video-fps', type=float, help='frame rate of the face videos (default: DEAP 50; MAHNOB: vidRate of each session); 5 frames per second are kept')
+    s.add_argument('--video-fps', type=float, help="frame rate the face videos must have (default: each video's own header rate); a video whose header disagrees is skipped, by name; 5 frames per second are kept")
     s.add_argument('--redetect', type=int, default=5, help='dlib: detect the face every N kept frames and follow it between (0: detect in every frame; default 5)')
     s.set_defaults(func=_prepare)
 
@@ -253,14 +275,34 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--no-faces', action='store_true', help='skip the face pipeline figure')
     s.add_argument('--compile', choices=['auto', 'on', 'off'], default='auto', help='also time torch.compile (default auto: on CUDA)')
     s.set_defaults(func=_bench)
+    for s in sub.choices.values(): s.add_argument('--debug', action='store_true', help='on an error, show the full traceback instead of one line')
     return p
 
-def main(argv:list[str]|None=None):
-    "Entry point of the `deepvanet` command."
+_DEST = dict(n_splits='folds', lambda_faces='lambda_face', lambda_bios='lambda_bio', protocols='protocol', labels='label',
+             modalities='modality', n_workers='workers', face_detector='detector', face_redetect='redetect')
+
+def error_line(e:BaseException, # an error from a command
+               a:argparse.Namespace, # the command's parsed arguments
+              ) -> str:
+    "The one line the shell shows for a user's error: a bad parameter in the words of its flag (`--folds 1: must be …`), else the error's own message, which names its file."
+    name = getattr(e, 'name', None) if hasattr(e, 'allowed') else None           # a `ParamError` (core is not imported for --help)
+    dest = _DEST.get(name, name)
+    if name and dest in vars(a):
+        v = ' '.join(map(str, e.value)) if isinstance(e.value, (list, tuple)) else e.value
+        return f"--{dest.replace('_', '-')} {v}: must be {e.allowed}"
+    if isinstance(e, KeyError): return f'missing key {e}'
+    return ' '.join(l.strip() for l in str(e).splitlines() if l.strip())   # one line, whatever the message
+
+def main(argv:list[str]|None=None, # the arguments (default: the command line's)
+         catch:bool|None=None, # turn a user's error into one line on stderr and exit status 2 (default: only from the shell)
+        ):
+    "Entry point of the `deepvanet` command: errors from bad input end in one clean line and a non-zero exit (`--debug`: the traceback)."
     warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')    # raised by an import inside fastai
     a = parser().parse_args(argv)
+    catch = (argv is None if catch is None else catch) and not a.debug
     try: res = a.func(a)
-    except ValueError as e:                     # DataError and bad arguments: a clear message, no traceback
-        if argv is not None: raise
-        sys.exit(f'deepvanet {a.command}: error: {e}')
+    except (ValueError, OSError, KeyError) as e:  # DataError, ParamError, missing or unwritable files: a clear message, no traceback
+        if not catch: raise
+        print(f'deepvanet {a.command}: error: {error_line(e, a)}', file=sys.stderr)
+        sys.exit(2)
     return res if argv is not None else None     # from the shell: exit status 0, not the results

@@ -6,16 +6,17 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #b0ea324c
 from __future__ import annotations
-import os, json, random, hashlib, shutil, tempfile
+import os, json, random, hashlib, shutil, tempfile, inspect, functools
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import torch
-from fastcore.basics import AttrDict
+from fastcore.basics import AttrDict, store_attr
 
 # %% auto #0
-__all__ = ['set_seed', 'default_device', 'data_dir', 'Config', 'atomic_path', 'atomic_dir', 'DataError']
+__all__ = ['TRAIN_PARAMS', 'set_seed', 'default_device', 'data_dir', 'Config', 'atomic_path', 'atomic_dir', 'DataError',
+           'ParamError', 'Interval', 'OneOf', 'Either', 'Each', 'Device', 'check_param', 'validate_params']
 
 # %% ../nbs/00_core.ipynb #dea0533f
 def set_seed(seed:int=42, # the one seed for python, numpy and torch
@@ -94,3 +95,90 @@ class DataError(ValueError):
     def __init__(self, path, problem:str):
         self.path, self.problem = path, problem
         super().__init__(f"{path}: {problem}")
+
+# %% ../nbs/00_core.ipynb #439ea757
+class ParamError(ValueError):
+    "A parameter has a value that is not allowed; the message names the parameter, the value and what is allowed."
+    def __init__(self, name:str, value, allowed:str, where:str|None=None):
+        self.name, self.value, self.allowed, self.where = name, value, allowed, where
+        super().__init__(f"{name}={value!r}{f' (in {where})' if where else ''}: must be {allowed}")
+
+class Interval:
+    "Numbers of one kind (`int` or `float`) from `lo` to `hi`, each end closed unless `open` names it ('lo', 'hi' or 'both')."
+    def __init__(self, kind:type=int, lo=None, hi=None, open:str='', none:bool=False): store_attr()
+    def __call__(self, v) -> bool:
+        if v is None: return self.none
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, np.integer) if self.kind is int else (int, float, np.integer, np.floating)): return False
+        if not np.isfinite(v): return False
+        lo_ok = self.lo is None or (v > self.lo if self.open in ('lo', 'both') else v >= self.lo)
+        return lo_ok and (self.hi is None or (v < self.hi if self.open in ('hi', 'both') else v <= self.hi))
+    def __str__(self):
+        what = 'an integer' if self.kind is int else 'a number'
+        lo = None if self.lo is None else f"{'>' if self.open in ('lo', 'both') else '≥'} {self.lo:g}"
+        hi = None if self.hi is None else f"{'<' if self.open in ('hi', 'both') else '≤'} {self.hi:g}"
+        rng = f'{lo} and {hi}' if lo and hi else lo or hi or ''
+        return f"{what}{' ' + rng if rng else ''}{' (or None)' if self.none else ''}"
+
+class OneOf:
+    "One of the given values."
+    def __init__(self, *choices, none:bool=False): self.choices, self.none = choices, none
+    def __call__(self, v) -> bool:
+        return (v is None and self.none) or any(type(v) is type(c) and v == c for c in self.choices)
+    def __str__(self): return 'one of ' + ', '.join(map(repr, self.choices)) + (' (or None)' if self.none else '')
+
+class Either:
+    "Any value one of the constraints allows."
+    def __init__(self, *constraints): self.constraints = constraints
+    def __call__(self, v) -> bool: return any(c(v) for c in self.constraints)
+    def __str__(self): return ' or '.join(map(str, self.constraints))
+
+class Each:
+    "A non-empty list (or tuple, or one bare value) whose every item the constraint allows."
+    def __init__(self, item, none:bool=False): self.item, self.none = item, none
+    def __call__(self, v) -> bool:
+        if v is None: return self.none
+        items = [v] if isinstance(v, (str, int, float, np.number)) else v
+        try: items = list(items)
+        except TypeError: return False
+        return len(items) > 0 and all(self.item(x) for x in items)
+    def __str__(self): return f"one or more values, each {self.item}{' (or None)' if self.none else ''}"
+
+class Device:
+    "A torch device name (or `torch.device`) usable on this machine, or None for the default."
+    def __call__(self, v) -> bool:
+        if v is None: return True
+        try: d = torch.device(v)
+        except (RuntimeError, TypeError, ValueError): return False
+        if d.type == 'cuda': return torch.cuda.is_available() and (d.index is None or d.index < torch.cuda.device_count())
+        if d.type == 'mps': return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
+        return d.type == 'cpu'
+    def __str__(self):
+        have = ['cpu'] + (['cuda'] if torch.cuda.is_available() else []) + (['mps'] if Device()('mps') else [])
+        return f"a device this machine has: {', '.join(have)} (or None: the best of them)"
+
+# %% ../nbs/00_core.ipynb #807f6170
+def check_param(name:str, # the parameter's name, as the caller wrote it
+                value, # its value
+                allowed, # a constraint: `Interval`, `OneOf`, `Either`, `Each`, `Device` or any callable with a `str`
+                where:str|None=None, # the function it is a parameter of
+               ):
+    "`value` if `allowed` allows it, else a `ParamError` naming the parameter, the value and what is allowed."
+    if not allowed(value): raise ParamError(name, value, str(allowed), where)
+    return value
+
+def validate_params(**constraints):
+    "Decorator: check the named parameters of every call against their constraints (`check_param`) before the body runs."
+    def deco(f):
+        sig = inspect.signature(f)
+        missing = set(constraints) - set(sig.parameters)
+        if missing: raise TypeError(f'{f.__name__} has no parameter(s) {sorted(missing)}')
+        @functools.wraps(f)
+        def _f(*args, **kwargs):
+            b = sig.bind(*args, **kwargs); b.apply_defaults()
+            for k, c in constraints.items(): check_param(k, b.arguments[k], c, f.__name__)
+            return f(*args, **kwargs)
+        _f.param_constraints = constraints
+        return _f
+    return deco
+
+TRAIN_PARAMS = dict(epochs=Interval(int, 1), bs=Interval(int, 1), lr=Interval(float, 0, open='lo'), seed=Interval(int, 0), device=Device())

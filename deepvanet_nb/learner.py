@@ -19,7 +19,7 @@ from fastai.optimizer import Adam
 from fastai.callback.progress import ProgressCallback  # adds Learner.no_bar
 from fastai.data.transforms import ItemTransform
 
-from .core import set_seed, default_device
+from .core import set_seed, default_device, validate_params, Interval, OneOf, TRAIN_PARAMS
 from .data.store import Segments, SegmentStore
 from .models import DeepVANet
 
@@ -119,6 +119,8 @@ def deepvanet_learner(dls:DataLoaders, # from `segment_dls`
     return Learner(dls, model, opt_func=paper_adam, lr=lr, metrics=binary_accuracy, **kwargs)
 
 # %% ../nbs/20_learner.ipynb #f1ce31cc
+@validate_params(**TRAIN_PARAMS, subject=Interval(int, 1), label=OneOf('valence', 'arousal'), modality=OneOf('fusion', 'face', 'bio'),
+                 lambda_face=Interval(int, 1), lambda_bio=Interval(int, 1), valid_pct=Interval(float, 0, 1, open='both'))
 def train_subject(store:str|Path|SegmentStore, # a prepared segment store
                   subject:int, # subject number
                   label:str='valence', # 'valence' or 'arousal'

@@ -127,8 +127,11 @@ def _state_dict(source) -> dict:
     if isinstance(source, dict): return source
     path = Path(source)
     if not path.is_file(): raise DataError(path, 'face-CNN weights not found')
-    try: return torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise DataError(path, f'not a PyTorch state dict ({type(e).__name__}: {e})') from e
+    try: sd = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise DataError(path, f'not a PyTorch state dict (torch.load could not read it: {type(e).__name__})') from e
+    if not isinstance(sd, dict) or not all(isinstance(k, str) and torch.is_tensor(v) for k, v in sd.items()):
+        raise DataError(path, f'holds a {type(sd).__name__}, not a state dict of named tensors')
+    return sd
 
 def load_face_cnn(cnn:nn.Sequential, # the face CNN (`face_cnn()`) to load into
                   source, # a path or a state dict: ours (`0.weight`, …) or the original `pretrained_cnn.pth` (`net.0.weight`, …, `classifier.*`)
@@ -140,7 +143,9 @@ def load_face_cnn(cnn:nn.Sequential, # the face CNN (`face_cnn()`) to load into
     if len(convs) != 3:
         raise ValueError(f'{source if not isinstance(source, dict) else "state dict"}: expected 3 convolution weights, found {len(convs)} ({list(sd)[:6]}…)')
     ours = [k for k, m in cnn.named_children() if isinstance(m, nn.Conv2d)]
-    cnn.load_state_dict({f'{o}.{p}': sd[f'{prefix}{c}.{p}'] for o, c in zip(ours, sorted(convs, key=int)) for p in ('weight', 'bias')})
+    try: cnn.load_state_dict({f'{o}.{p}': sd[f'{prefix}{c}.{p}'] for o, c in zip(ours, sorted(convs, key=int)) for p in ('weight', 'bias')})
+    except (KeyError, ValueError, RuntimeError) as e:
+        raise DataError(source if not isinstance(source, dict) else 'state dict', f'not the face CNN’s weights ({type(e).__name__}: {str(e).splitlines()[0]})') from e
     return cnn
 
 def face_weights_id(source) -> str|None:

@@ -14,17 +14,31 @@ import numpy as np
 import pandas as pd
 import cv2
 
-from ..core import DataError
+from ..core import DataError, check_param, OneOf
 from .synth import (DEAP_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS, RATING_COLUMNS)
 
 # %% auto #0
-__all__ = ['RATINGS_CSV', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'find_face_videos', 'video_info',
-           'iter_frames', 'read_frames', 'Trial', 'deap_trials', 'baseline_segments', 'segment_frame_indices']
+__all__ = ['RATINGS_CSV', 'channel_problem', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'find_face_videos',
+           'video_info', 'video_rate', 'iter_frames', 'read_frames', 'Trial', 'deap_trials', 'baseline_segments',
+           'segment_frame_indices']
 
 # %% ../../nbs/02_data.deap.ipynb #066a2c72
+def channel_problem(x:np.ndarray, # (channels, samples) of one trial or recording window
+                    names, # the channels' names, in order
+                   ) -> str|None:
+    "Why these signals cannot be used — NaN or infinite samples, or a flat-line channel — or None. The one rule of every signal reader (`.dat` and BDF)."
+    names = np.asarray(names)
+    bad = ~np.isfinite(x).all(1)
+    if bad.any(): return f"{int((~np.isfinite(x)).sum())} NaN or infinite sample(s) in {', '.join(names[bad])}"
+    flat = np.ptp(x, axis=1) == 0
+    if flat.any(): return f"flat-line channel(s) {', '.join(names[flat])} (disconnected electrode?)"
+    return None
+
 def read_dat(path:str|Path, # a `data_preprocessed_python/sXX.dat` file
+             bad_trials:str='raise', # a trial with NaN or flat-line signals: 'raise', or 'mark' it in `problems`
             ) -> dict:
-    "Read and check one DEAP `.dat`: `data` (trials, 40, samples) float32 and `labels` (trials, 4) in video order."
+    "Read and check one DEAP `.dat`: `data` (trials, 40, samples) float32, `labels` (trials, 4) in video order and `problems` {trial index: why}."
+    check_param('bad_trials', bad_trials, OneOf('raise', 'mark'), 'read_dat')
     path = Path(path)
     if not path.is_file(): raise DataError(path, 'file not found')
     try:
@@ -33,7 +47,8 @@ def read_dat(path:str|Path, # a `data_preprocessed_python/sXX.dat` file
     if not isinstance(d, dict): raise DataError(path, f'expected a dict with keys data and labels, got {type(d).__name__}')
     missing = [k for k in ('data', 'labels') if k not in d]
     if missing: raise DataError(path, f"no key {', '.join(map(repr, missing))} (keys: {sorted(d)})")
-    data, labels = np.asarray(d['data'], dtype=np.float32), np.asarray(d['labels'], dtype=np.float32)
+    try: data, labels = np.asarray(d['data'], dtype=np.float32), np.asarray(d['labels'], dtype=np.float32)
+    except (ValueError, TypeError) as e: raise DataError(path, f'data or labels are not numeric arrays ({e})') from e
     if data.ndim != 3 or data.shape[1] != len(DEAP_CHANNELS):
         raise DataError(path, f'data has shape {data.shape}, expected (trials, {len(DEAP_CHANNELS)}, samples)')
     n = data.shape[2]
@@ -43,34 +58,57 @@ def read_dat(path:str|Path, # a `data_preprocessed_python/sXX.dat` file
         raise DataError(path, f'labels has shape {labels.shape}, expected ({data.shape[0]}, 4)')
     if not np.isfinite(labels).all() or labels.min() < 1 or labels.max() > 9:
         raise DataError(path, f'ratings outside 1–9 (min {np.nanmin(labels)}, max {np.nanmax(labels)})')
-    if not np.isfinite(data).all(): raise DataError(path, f'{(~np.isfinite(data)).sum()} NaN or infinite samples')
-    return dict(data=data, labels=labels)
+    problems = {k: why for k in range(len(data)) if (why := channel_problem(data[k], DEAP_CHANNELS))}
+    if problems and bad_trials == 'raise':
+        raise DataError(path, f'{len(problems)} trial(s) with unusable signals: ' + '; '.join(f'trial {k + 1}: {w}' for k, w in problems.items()))
+    return dict(data=data, labels=labels, problems=problems)
 
 # %% ../../nbs/02_data.deap.ipynb #7b6d5a02
 RATINGS_CSV = 'metadata_csv/participant_ratings.csv'
 _RATING_CSV_COLUMNS = ['Participant_id', 'Trial', 'Experiment_id', *RATING_COLUMNS]
+_ID_COLUMNS = _RATING_CSV_COLUMNS[:3]
+
+def _row_problems(df:pd.DataFrame) -> pd.Series:
+    "Per row: what is wrong with it (a non-number, a rating outside 1–9), or None; rows are named by their line in the file."
+    why = pd.Series([None] * len(df), index=df.index, dtype=object)
+    for c in _RATING_CSV_COLUMNS:
+        num = pd.to_numeric(df[c], errors='coerce')
+        bad = num.isna() | (~np.isclose(num, num.round()) if c in _ID_COLUMNS else False)
+        for i in df.index[bad & why.isna()]: why[i] = f'{c} {df.at[i, c]!r} is not {"a whole number" if c in _ID_COLUMNS else "a number"}'
+        if c in RATING_COLUMNS[:2]:
+            out = (num < 1) | (num > 9)
+            for i in df.index[out & why.isna()]: why[i] = f'{c} {num[i]:g} is outside 1–9'
+        df[c] = num.where(np.isfinite(num)).round().astype('Int64') if c in _ID_COLUMNS else num
+    return why
 
 def read_ratings(root:str|Path, # DEAP root folder
+                 bad_rows:str='raise', # a row with a non-number or a valence/arousal outside 1–9: 'raise', or 'mark' it in column `problem`
                 ) -> pd.DataFrame:
-    "Read `metadata_csv/participant_ratings.csv`, checking the columns that map presentation to video order."
+    "Read `metadata_csv/participant_ratings.csv`, checking the columns that map presentation to video order, every value, and that no trial is listed twice."
+    check_param('bad_rows', bad_rows, OneOf('raise', 'mark'), 'read_ratings')
     path = Path(root) / RATINGS_CSV
     if not path.is_file(): raise DataError(path, 'file not found (is this a DEAP root?)')
-    try: df = pd.read_csv(path)
+    try: df = pd.read_csv(path, dtype=str, skipinitialspace=True)
     except Exception as e: raise DataError(path, f'not a readable CSV ({e})') from e
     df.columns = [c.strip() for c in df.columns]
     missing = [c for c in _RATING_CSV_COLUMNS if c not in df.columns]
     if missing: raise DataError(path, f'missing columns {missing} (has {list(df.columns)})')
-    r = df[RATING_COLUMNS[:2]].to_numpy(float)
-    bad = ~((r >= 1) & (r <= 9)).all(1)
-    if bad.any():
-        row = df[bad].iloc[0]
-        raise DataError(path, f'{bad.sum()} row(s) with valence/arousal outside 1–9, e.g. participant {row.Participant_id}, '
-                              f'trial {row.Trial}: {row.Valence}, {row.Arousal}')
-    return df
+    df.index = df.index + 2                                             # the line of each row in the file (line 1: the header)
+    problem = _row_problems(df)
+    if problem.notna().any() and bad_rows == 'raise':
+        raise DataError(path, f'{problem.notna().sum()} bad row(s): ' + '; '.join(f'line {i}: {w}' for i, w in problem.dropna().items()))
+    ok = df[problem.isna() | df[_ID_COLUMNS].notna().all(1)]
+    for cols in (['Participant_id', 'Trial'], ['Participant_id', 'Experiment_id']):
+        dup = ok[ok.duplicated(cols, keep=False) & ok[cols].notna().all(1)]
+        if len(dup):
+            (pid, n), rows = next(iter(dup.groupby(cols)))
+            raise DataError(path, f'participant {pid:g} has {cols[1]} {n:g} on {len(rows)} rows (lines {", ".join(map(str, rows.index))}): '
+                                  f'each trial must be listed once')
+    return df.assign(problem=problem).reset_index(names='line')
 
 def subject_order(ratings:pd.DataFrame, subject:int) -> pd.DataFrame:
     "One subject's rows, one per video (`Experiment_id` 1…n, i.e. `.dat` order), with its presentation `Trial`."
-    return ratings[ratings.Participant_id == subject].sort_values('Experiment_id').reset_index(drop=True)
+    return ratings[(ratings.Participant_id == subject).fillna(False).astype(bool)].sort_values('Experiment_id').reset_index(drop=True)
 
 # %% ../../nbs/02_data.deap.ipynb #2fd5e4d2
 def rating_to_label(rating) -> np.ndarray:
@@ -94,6 +132,20 @@ def video_info(path:str|Path) -> dict:
         return dict(frames=int(cap.get(cv2.CAP_PROP_FRAME_COUNT)), fps=cap.get(cv2.CAP_PROP_FPS),
                     width=int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), height=int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
     finally: cap.release()
+
+def video_rate(path:str|Path, # a video file
+               expected:float|None=None, # the rate the settings or the data set's metadata give, if any
+               rtol:float=0.005, # allowed relative difference
+              ) -> float:
+    "The video's frame rate from its own header; a `DataError` naming the file if `expected` disagrees (or if neither gives a rate)."
+    fps = video_info(path)['fps']
+    known = bool(np.isfinite(fps) and fps > 0)
+    if not known and expected is None: raise DataError(path, f'the header gives no frame rate ({fps}): set video_fps to the rate it was recorded at')
+    if not known: return float(expected)
+    if expected is not None and abs(fps - expected) > rtol * expected:
+        raise DataError(path, f'the header says {fps:g} fps but {expected:g} fps was asked for: leave video_fps unset to use '
+                              "each video's own rate, or set it to the rate the videos have")
+    return float(fps)
 
 def iter_frames(path:str|Path, # a video file
                 indices, # frame numbers to keep (0-based)
@@ -129,7 +181,7 @@ class Trial:
     bio: np.ndarray = field(repr=False)
     ratings: np.ndarray  # valence, arousal, dominance, liking (MAHNOB: predictability for liking)
     video: Path|None = None
-    video_fps: float|None = None   # the video's frame rate (None: the store's `video_fps`)
+    video_fps: float|None = None   # the frame rate the data set's metadata gives (MAHNOB's vidRate); the video's header must agree
     video_start_s: float = 0.      # where the part after the baseline starts in the video, in seconds
     skip: str|None = None          # why the trial cannot be used, when a reader knows (the store counts it)
 
@@ -143,15 +195,20 @@ def deap_trials(root:str|Path, # DEAP root folder
     "All trials of `subject` in video order, each with its presentation number and face video (None if missing)."
     root = Path(root)
     if not root.is_dir(): raise DataError(root, 'DEAP root folder not found')
-    dat = read_dat(root / 'data_preprocessed_python' / f's{subject:02d}.dat')
-    ratings = read_ratings(root) if ratings is None else ratings
+    path = root / 'data_preprocessed_python' / f's{subject:02d}.dat'
+    dat = read_dat(path, bad_trials='mark')
+    ratings = read_ratings(root, bad_rows='mark') if ratings is None else ratings
     order = subject_order(ratings, subject)
     if len(order) != len(dat['data']) or list(order.Experiment_id) != list(range(1, len(dat['data']) + 1)):
         raise DataError(root / RATINGS_CSV, f"subject {subject}: rows for Experiment_id {list(order.Experiment_id)} "
                         f"do not match the {len(dat['data'])} trials of s{subject:02d}.dat")
-    vids = find_face_videos(root, subject)
-    return [Trial(subject, int(r.Experiment_id), int(r.Trial), dat['data'][k], dat['labels'][k], vids.get(int(r.Trial)))
-            for k, r in order.iterrows()]
+    vids, trials = find_face_videos(root, subject), []
+    for k, r in order.iterrows():
+        tr = Trial(subject, int(r.Experiment_id), int(r.Trial), dat['data'][k], dat['labels'][k], vids.get(int(r.Trial)))
+        if k in dat['problems']: tr.skip = f"{path.name} trial {k + 1}: {dat['problems'][k]}"
+        elif isinstance(r.get('problem'), str): tr.skip = f"{RATINGS_CSV} line {r.line}: {r.problem}"
+        trials.append(tr)
+    return trials
 
 # %% ../../nbs/02_data.deap.ipynb #7b1e856b
 def baseline_segments(bio:np.ndarray, # (channels, samples) with the baseline first

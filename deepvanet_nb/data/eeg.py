@@ -14,11 +14,11 @@ import numpy as np
 
 from ..core import DataError, Config
 from .synth import EEG_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_RAW_FS, DEAP_EVENTS
-from .deap import Trial, read_ratings, subject_order, find_face_videos, RATING_COLUMNS
+from .deap import Trial, read_ratings, subject_order, find_face_videos, channel_problem, RATING_COLUMNS, RATINGS_CSV
 
 # %% auto #0
-__all__ = ['DEAP_LAYOUT', 'read_bdf', 'bdf_events', 'RawLayout', 'preprocess_window', 'read_window', 'deap_raw_subjects',
-           'deap_raw_trials']
+__all__ = ['DEAP_LAYOUT', 'bdf_header', 'read_bdf', 'bdf_events', 'RawLayout', 'preprocess_window', 'read_window',
+           'deap_raw_subjects', 'deap_raw_trials']
 
 # %% ../../nbs/05_data.eeg.ipynb #b55805e2
 def _mne():
@@ -26,25 +26,47 @@ def _mne():
     mne.set_log_level('ERROR')
     return mne
 
+def bdf_header(path:str|Path) -> dict:
+    "The fixed header of a BDF/EDF file: records, record length (s), and each signal's label and samples per record."
+    path = Path(path)
+    with open(path, 'rb') as f: head = f.read(256)
+    try:
+        ns = int(head[252:256].decode('ascii').strip())
+        with open(path, 'rb') as f: f.seek(256); sig = f.read(256 * ns)
+        field = lambda off, width, i: sig[ns * off + width * i: ns * off + width * (i + 1)].decode('latin-1').strip()
+        labels = [field(0, 16, i) for i in range(ns)]
+        spr = [int(field(216, 8, i)) for i in range(ns)]                       # after label 16, transducer 80, 5 × 8, prefilter 80
+        rec = int(head[236:244].decode('ascii').strip() or -1)
+        dur = float(head[244:252].decode('ascii').strip())
+    except (ValueError, UnicodeDecodeError) as e: raise DataError(path, f'not a readable BDF header ({type(e).__name__}: {e})') from e
+    if len(sig) < 256 * ns or dur <= 0: raise DataError(path, f'not a readable BDF header ({ns} signals, record length {dur:g} s)')
+    return dict(records=rec, record_s=dur, labels=labels, samples=spr, rates={l: n / dur for l, n in zip(labels, spr)},
+                size=256 * (ns + 1) + max(rec, 0) * sum(spr) * 3)
+
 def read_bdf(path:str|Path, # a .bdf file
-             fs:float|None=None, # the sampling rate it must have
-             channels=(), # channel names it must have
+             fs:float|None=None, # the sampling rate it must have (with `channels`: the rate those channels must have)
+             channels=(), # channel names it must have; the others (and their rates) are left unread
             ):
     "Open a BDF with MNE without loading it (`preload=False`), after checking it is complete and as expected."
     mne, path = _mne(), Path(path)
     if not path.is_file(): raise DataError(path, 'file not found')
-    try: raw = mne.io.read_raw_bdf(path, preload=False, verbose='error')
+    try: h = bdf_header(path)
+    except DataError as e: raise DataError(path, f'not a readable BDF file ({e.problem})') from e
+    have = os.path.getsize(path)
+    if h['records'] > 0 and have < h['size']:
+        per = (have - 256 * (len(h['labels']) + 1)) / (3 * sum(h['samples']))
+        raise DataError(path, f"truncated: the header promises {h['records'] * h['record_s']:g} s ({h['records']} records of "
+                              f"{h['record_s']:g} s, {h['size']} bytes) but the file holds {max(per, 0) * h['record_s']:.0f} s ({have} bytes)")
+    missing = [c for c in channels if c not in h['labels']]
+    if missing: raise DataError(path, f"missing channel(s) {', '.join(missing)} (the file has {', '.join(h['labels'][:6])}, … {len(h['labels'])} in all)")
+    keep = list(dict.fromkeys([*channels, *(['Status'] if channels and 'Status' in h['labels'] else [])]))
+    if fs is not None and keep:
+        off = [f"{c} {h['rates'][c]:g} Hz" for c in keep if h['rates'][c] != fs]
+        if off: raise DataError(path, f"sampling rate is {', '.join(off)}, expected {fs:g} Hz")
+    try: raw = mne.io.read_raw_bdf(path, preload=False, verbose='error', exclude=[c for c in h['labels'] if keep and c not in keep])
     except Exception as e: raise DataError(path, f'not a readable BDF file ({type(e).__name__}: {e})') from e
-    n_ch, fs_file = len(raw.ch_names), raw.info['sfreq']
-    with open(path, 'rb') as f: head = f.read(256)
-    records = int(head[236:244].decode('ascii', 'replace').strip() or -1)   # data records (seconds) the header promises
-    have = (os.path.getsize(path) - 256 * (n_ch + 1)) / (n_ch * 3 * fs_file)  # 24-bit samples, one rate for all channels
-    if records > 0 and have < records:
-        raise DataError(path, f'truncated: the header promises {records} s but the file holds {max(have, 0):.0f} s')
     if fs is not None and raw.info['sfreq'] != fs:
         raise DataError(path, f"sampling rate is {raw.info['sfreq']:g} Hz, expected {fs:g} Hz")
-    missing = [c for c in channels if c not in raw.ch_names]
-    if missing: raise DataError(path, f"missing channel(s) {', '.join(missing)} (the file has {', '.join(raw.ch_names[:6])}, … {n_ch} in all)")
     return raw
 
 def bdf_events(raw, path, mask:int=0xFFFF,
@@ -103,10 +125,8 @@ def read_window(raw, path, layout:RawLayout, cfg:Config,
     pad = int(pad_s * layout.fs)
     a, b = max(0, start - pad), min(raw.n_times, stop + pad)
     x = raw.get_data(picks=layout.electrodes, start=a, stop=b) * 1e6              # MNE gives volts; BioSemi writes µV
-    bad = ~np.isfinite(x).all(1)
-    if bad.any(): raise DataError(path, f'NaN or infinite samples in {", ".join(np.array(layout.electrodes)[bad])}')
-    flat = np.ptp(x[:, start - a:stop - a], axis=1) == 0
-    if flat.any(): raise DataError(path, f'flat-line channel(s) {", ".join(np.array(layout.electrodes)[flat])} in samples {start}–{stop} (disconnected electrode?)')
+    why = channel_problem(x[:, start - a:stop - a], layout.electrodes) or channel_problem(x, layout.electrodes)   # the `.dat` reader's rule
+    if why: raise DataError(path, f'samples {start}–{stop}: {why}')
     y = preprocess_window(x, layout, cfg)
     k = layout.fs / cfg.fs                                                        # recording samples per output sample
     i0 = int(round((start - a) / k))
@@ -132,7 +152,7 @@ def deap_raw_trials(root:str|Path, # DEAP root
     raw = read_bdf(path, layout.fs, layout.electrodes)
     ev = bdf_events(raw, path)
     starts, ends = ev[ev[:, 2] == DEAP_EVENTS['video_start'], 0], ev[ev[:, 2] == DEAP_EVENTS['video_end'], 0]
-    order = subject_order(read_ratings(root), subject).sort_values('Trial')
+    order = subject_order(read_ratings(root, bad_rows='mark'), subject).sort_values('Trial')
     if len(starts) != len(order) or len(ends) != len(order) or (ends <= starts).any():
         raise DataError(path, f'Status has {len(starts)} video starts (code 4) and {len(ends)} video ends (code 5) '
                               f'where the ratings list {len(order)} trials for subject {subject}')
@@ -140,7 +160,8 @@ def deap_raw_trials(root:str|Path, # DEAP root
     for (_, r), s0, s1 in zip(order.iterrows(), starts, ends):
         seconds = int((s1 - s0) // layout.fs)
         tr = Trial(subject, int(r.Experiment_id), int(r.Trial), None, r[RATING_COLUMNS].to_numpy(np.float32), vids.get(int(r.Trial)))
+        if isinstance(r.problem, str): tr.skip = f'{RATINGS_CSV} line {r.line}: {r.problem}'; trials.append(tr); continue
         try: tr.bio = read_window(raw, path, layout, cfg, int(s0 - cfg.baseline_s * layout.fs), int(s0 + seconds * layout.fs))
-        except DataError as e: tr.skip = f'{e.problem} (trial {tr.trial})'
+        except DataError as e: tr.skip = f'{path.name} trial {tr.trial}: {e.problem}'
         trials.append(tr)
     return sorted(trials, key=lambda t: t.video_id)

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from fastprogress.fastprogress import progress_bar
 
-from ..core import DataError, Config, atomic_path
+from ..core import DataError, Config, atomic_path, validate_params, Interval, Each
 from .synth import (EEG_CHANNELS, DEAP_FS, ExpressionFace, synth_bio_trial, trial_video_frames,
                                      bdf_writer, biosemi_eeg, _balanced_ratings, _write_video)
 from .deap import Trial, rating_to_label, video_info
@@ -22,7 +22,7 @@ from .eeg import RawLayout, read_bdf, read_window, bdf_events
 
 # %% auto #0
 __all__ = ['MAHNOB_FS', 'MAHNOB_PRE_S', 'MAHNOB_VIDEO_FPS', 'MAHNOB_VIDEO_SIZE', 'MAHNOB_CHANNELS', 'MAHNOB_LAYOUT',
-           'synth_mahnob', 'read_session', 'mahnob_sessions', 'mahnob_subjects', 'mahnob_trials']
+           'synth_mahnob', 'read_session', 'mahnob_sessions', 'mahnob_subjects', 'mahnob_unreadable', 'mahnob_trials']
 
 # %% ../../nbs/06_data.mahnob.ipynb #b959d607
 MAHNOB_FS = 256
@@ -61,6 +61,8 @@ def _mahnob_recording(rng, v, a, seconds, pre_s):
     gsr, resp, temp = x[36], x[37], x[39]
     return np.vstack([eeg, *exg, gsr, gsr + rng.normal(0, 3, n), rng.normal(0, 5, n), rng.normal(0, 5, n), resp, temp, status])
 
+@validate_params(subjects=Each(Interval(int, 1)), trials=Interval(int, 1), seconds=Interval(int, 1), fps=Interval(float, 0, open='lo'),
+                 pre_s=Interval(int, 3), trial_noise=Interval(float, 0))
 def synth_mahnob(out:str|Path, # root folder to write (it gets `Sessions/`)
                  subjects:int|list=2, # participants, or a list of their numbers
                  trials:int=4, # rated stimulus sessions with face video per participant
@@ -119,15 +121,25 @@ def read_session(path:str|Path) -> dict:
     a, folder = root.attrib, path.parent
     bdfs, avis = sorted(folder.glob('*_emotion.bdf')), sorted(folder.glob('*C1 trigger*.avi'))
     sid = a.get('sessionId', folder.name)
+    def number(attr, kind=float, default=None):
+        "An attribute as a number; a `DataError` naming the file and the attribute if it is not one."
+        v = a.get(attr)
+        if v in (None, ''): return default
+        try: x = kind(v)
+        except ValueError: raise DataError(path, f'attribute {attr}={v!r} is not {"a whole number" if kind is int else "a number"}') from None
+        if not np.isfinite(x): raise DataError(path, f'attribute {attr}={v!r} is not a finite number')
+        return x
     row = dict(session=int(sid) if sid.isdigit() else sid,
-               subject=int(subj.get('id')), cut=int(a.get('cutNr', 0) or 0), is_stim=a.get('isStim') == '1',
-               vid_rate=float(a['vidRate']) if a.get('vidRate') else None,
-               bdf=bdfs[0] if bdfs else None, video=avis[0] if avis else None, skip=None)
+               subject=int(subj.get('id')), cut=number('cutNr', int, 0), is_stim=a.get('isStim') == '1',
+               vid_rate=number('vidRate'), bdf=bdfs[0] if bdfs else None, video=avis[0] if avis else None, skip=None)
+    if row['vid_rate'] is not None and row['vid_rate'] <= 0: raise DataError(path, f"attribute vidRate={a['vidRate']!r} is not a frame rate (> 0)")
+    bad_rating = None
     for k in _RATING_ATTRS:
-        try: row[k] = float(a[k])
-        except (KeyError, ValueError): row[k] = np.nan
+        try: row[k] = number(k, default=np.nan)
+        except DataError as e: row[k], bad_rating = np.nan, bad_rating or e.problem
     v, ar = row['feltVlnc'], row['feltArsl']
     if not row['is_stim']: row['skip'] = f'not a stimulus session (isStim="{a.get("isStim")}")'
+    elif bad_rating: row['skip'] = bad_rating
     elif np.isnan(v) or np.isnan(ar): row['skip'] = 'no valence/arousal rating'
     elif not (1 <= v <= 9 and 1 <= ar <= 9): row['skip'] = f'rating outside 1–9 (valence {v:g}, arousal {ar:g})'
     elif row['bdf'] is None: row['skip'] = 'no *_emotion.bdf recording'
@@ -139,12 +151,24 @@ def mahnob_sessions(root:str|Path) -> pd.DataFrame:
     if not sessions.is_dir(): raise DataError(Path(root), 'no Sessions folder (is this a MAHNOB-HCI root?)')
     files = sorted(sessions.glob('*/session.xml'), key=lambda p: (len(p.parent.name), p.parent.name))
     if not files: raise DataError(sessions, 'no <id>/session.xml files')
-    return pd.DataFrame([read_session(f) for f in files])
+    return pd.DataFrame([_session_or_skip(f) for f in files])
+
+def _session_or_skip(path:Path) -> dict:
+    "`read_session`, or — for a session.xml that cannot be read — a row that only says why (its participant unknown)."
+    try: return read_session(path)
+    except DataError as e:
+        return dict(session=path.parent.name, subject=None, cut=0, is_stim=False, vid_rate=None, bdf=None, video=None, skip=str(e),
+                    **{k: np.nan for k in _RATING_ATTRS})
 
 def mahnob_subjects(root:str|Path) -> list[int]:
     "Participants with at least one session that is a trial and has a face video."
     df = mahnob_sessions(root)
-    return sorted(df[df.skip.isna() & df.video.notna()].subject.unique().tolist())
+    return sorted(int(s) for s in df[df.skip.isna() & df.video.notna()].subject.unique())
+
+def mahnob_unreadable(root:str|Path) -> dict[str, str]:
+    "Sessions whose `session.xml` cannot be read, so no participant's: {session folder: why} (`prepare` lists them in the store's manifest)."
+    df = mahnob_sessions(root)
+    return {str(r.session): r.skip for r in df[df.subject.isna()].itertuples()}
 
 # %% ../../nbs/06_data.mahnob.ipynb #a93c9847
 def _stimulus(raw, path) -> tuple[int, int]:
@@ -171,7 +195,6 @@ def mahnob_trials(root:str|Path, subject:int, cfg:Config, layout:RawLayout=MAHNO
                 if start < cfg.baseline_s * layout.fs: raise DataError(s.bdf, f'the stimulus starts {start / layout.fs:.1f} s in, before a {cfg.baseline_s}-s baseline')
                 tr.bio = read_window(raw, s.bdf, layout, cfg, start - cfg.baseline_s * layout.fs, start + seconds * layout.fs)
                 tr.video_start_s = start / layout.fs if cfg.video_sync == 'recording' else 0.
-                if tr.video is not None and not tr.video_fps: tr.video_fps = video_info(tr.video)['fps']
             except DataError as e: tr.skip = str(e)
         trials.append(tr)
     return trials

@@ -6,8 +6,9 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.store.html.md"""
 
 # %% ../../nbs/04_data.store.ipynb #ab403f8d
 from __future__ import annotations
-import json, os
+import json, os, shutil, signal, threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 import multiprocessing as mp
@@ -15,28 +16,46 @@ import multiprocessing as mp
 import numpy as np
 from fastprogress.fastprogress import progress_bar
 
-from ..core import Config, DataError, atomic_dir, atomic_path
-from .synth import DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS
-from .deap import deap_trials, iter_frames, baseline_segments, segment_frame_indices, rating_to_label
+from ..core import Config, DataError, atomic_dir, atomic_path, ParamError, check_param, validate_params, Interval, OneOf, Each
+from .synth import DEAP_FS, DEAP_BASELINE_S
+from .deap import deap_trials, iter_frames, video_rate, baseline_segments, segment_frame_indices, rating_to_label
+from .face import DETECTORS
 
 # %% auto #0
-__all__ = ['DATASETS', 'LABELS', 'store_config', 'Segments', 'face_pipeline', 'dataset_reader', 'build_subject', 'SegmentStore',
-           'deap_subjects', 'prepare', 'plot_face_gallery']
+__all__ = ['DATASETS', 'STORE_SETTINGS', 'LABELS', 'check_store_config', 'store_config', 'Segments', 'face_pipeline',
+           'dataset_reader', 'build_subject', 'SegmentStore', 'deap_subjects', 'rebuild_summary', 'prepare',
+           'plot_face_gallery']
 
 # %% ../../nbs/04_data.store.ipynb #43546c7a
 DATASETS = ('deap', 'deap-raw', 'mahnob')
 
+_pos_int, _pos_num = Interval(int, 1), Interval(float, 0, open='lo')
+STORE_SETTINGS = dict(dataset=OneOf(*DATASETS), segment_s=_pos_int, baseline_s=_pos_int, fs=_pos_int,
+                      video_fps=Interval(float, 0, open='lo', none=True), face_fps=_pos_int, face_size=Interval(int, 8),
+                      face_scale=_pos_num, face_detector=OneOf('auto', *DETECTORS), upsample=Interval(int, 0), downscale=_pos_num,
+                      face_redetect=Interval(int, 0), missing_face=OneOf('nearest-frame'), version=_pos_int,
+                      reference=OneOf('average', 'none'), l_freq=_pos_num, h_freq=_pos_num, eog=OneOf('regression', 'none'),
+                      video_sync=OneOf('recording', 'stimulus'))
+
+def check_store_config(cfg:Config) -> Config:
+    "`cfg` if every setting is known and allowed (`STORE_SETTINGS`), else a `ParamError` naming the first that is not."
+    unknown = sorted(set(cfg) - set(STORE_SETTINGS))
+    if unknown: raise ParamError(unknown[0], cfg[unknown[0]], f"left out: it is not a setting (settings: {', '.join(STORE_SETTINGS)})", 'store_config')
+    for k, v in cfg.items(): check_param(k, v, STORE_SETTINGS[k], 'store_config')
+    if 'l_freq' in cfg and cfg.l_freq >= cfg.h_freq: check_param('h_freq', cfg.h_freq, Interval(float, cfg.l_freq, open='lo'), 'store_config')
+    return cfg
+
 def store_config(dataset:str='deap', # 'deap' (.dat files), 'deap-raw' (data_original BDFs) or 'mahnob'
                  **kwargs) -> Config:
-    "The preprocessing settings of a segment store for `dataset` (the paper's, unless overridden)."
-    if dataset not in DATASETS: raise ValueError(f'dataset must be one of {DATASETS}, not {dataset!r}')
-    cfg = Config(dataset=dataset, segment_s=1, baseline_s=DEAP_BASELINE_S, fs=DEAP_FS, video_fps=DEAP_VIDEO_FPS,
+    "The preprocessing settings of a segment store for `dataset` (the paper's, unless overridden); every setting is checked."
+    check_param('dataset', dataset, STORE_SETTINGS['dataset'], 'store_config')
+    cfg = Config(dataset=dataset, segment_s=1, baseline_s=DEAP_BASELINE_S, fs=DEAP_FS, video_fps=None,
                  face_fps=5, face_size=64, face_scale=1.75, face_detector='dlib', upsample=0, downscale=2.0, face_redetect=5,
-                 missing_face='nearest-frame', version=1)
+                 missing_face='nearest-frame', version=2)
     raw = dict(reference='average', l_freq=4., h_freq=45., eog='regression')
     if dataset == 'deap-raw': cfg = cfg.updated(**raw)
-    if dataset == 'mahnob': cfg = cfg.updated(**{**raw, 'eog': 'none'}, video_fps=None, video_sync='recording')
-    return cfg.updated(**kwargs)
+    if dataset == 'mahnob': cfg = cfg.updated(**{**raw, 'eog': 'none'}, video_sync='recording')
+    return check_store_config(cfg.updated(**kwargs))
 
 # %% ../../nbs/04_data.store.ipynb #8e8c76fa
 _FIELDS = ('faces', 'bio', 'labels', 'ratings', 'trial', 'segment', 'subject')
@@ -61,16 +80,19 @@ class Segments:
 def _segments_of_trial(tr, cfg, pipe):
     "Arrays of one trial's segments and what was dropped, or raises NoFaceError."
     bio = baseline_segments(tr.bio, cfg.fs, cfg.baseline_s, cfg.segment_s)
-    idx = segment_frame_indices(len(bio), tr.video_fps or cfg.video_fps, cfg.face_fps, cfg.segment_s, tr.video_start_s)
+    fps = video_rate(tr.video, cfg.video_fps if cfg.video_fps is not None else tr.video_fps)    # the file's own rate
+    if fps < cfg.face_fps: raise DataError(tr.video, f'{fps:g} fps is fewer than the {cfg.face_fps} face frames a second the settings keep')
+    idx = segment_frame_indices(len(bio), fps, cfg.face_fps, cfg.segment_s, tr.video_start_s)
     per = idx.shape[1]
     crops, found = pipe(iter_frames(tr.video, idx.ravel()), source=tr.video)    # decoded and cropped a chunk at a time
     n = min(len(bio), len(found) // per)
+    if n == 0: raise DataError(tr.video, f'too short: at {fps:g} fps it ends before the first {cfg.segment_s}-s segment is complete')
     crops, found = crops[:n * per], found[:n * per]
     lab = rating_to_label(tr.ratings[:2])
     arrays = dict(faces=crops.reshape(n, per, *crops.shape[1:]), bio=bio[:n], labels=np.tile(lab, (n, 1)),
                   ratings=np.tile(tr.ratings.astype(np.float32), (n, 1)), trial=np.full(n, tr.video_id, np.int16),
                   segment=np.arange(n, dtype=np.int16), subject=np.full(n, tr.subject, np.int16))
-    return arrays, dict(short_video_segments=len(bio) - n, frames_without_face=int((~found).sum()), face_frames=len(found))
+    return arrays, dict(short_video_segments=len(bio) - n, frames_without_face=int((~found).sum()), face_frames=len(found), fps=fps)
 
 def face_pipeline(cfg:Config):
     "The face pipeline that `cfg` asks for (imports the detector only now)."
@@ -78,13 +100,14 @@ def face_pipeline(cfg:Config):
     return FacePipeline(cfg.face_detector, cfg.face_size, cfg.face_scale, cfg.upsample, cfg.downscale, redetect=cfg.get('face_redetect', 0))
 
 def dataset_reader(dataset:str) -> tuple:
-    "`(subjects(root), trials(root, subject, cfg))` of a data set; the raw readers are imported only when needed."
-    if dataset == 'deap': return deap_subjects, lambda root, subject, cfg: deap_trials(root, subject)
+    "`(subjects(root), trials(root, subject, cfg), unreadable(root))` of a data set; the raw readers are imported only when needed."
+    none = lambda root: {}                                              # files that belong to no subject and could not be read
+    if dataset == 'deap': return deap_subjects, lambda root, subject, cfg: deap_trials(root, subject), none
     if dataset == 'deap-raw':
         from deepvanet_nb.data.eeg import deap_raw_subjects, deap_raw_trials
-        return deap_raw_subjects, deap_raw_trials
-    from deepvanet_nb.data.mahnob import mahnob_subjects, mahnob_trials
-    return mahnob_subjects, mahnob_trials
+        return deap_raw_subjects, deap_raw_trials, none
+    from deepvanet_nb.data.mahnob import mahnob_subjects, mahnob_trials, mahnob_unreadable
+    return mahnob_subjects, mahnob_trials, mahnob_unreadable
 
 def build_subject(root:str|Path, # DEAP root
                   subject:int, # subject number
@@ -106,12 +129,14 @@ def build_subject(root:str|Path, # DEAP root
         if tr.video is None: skip('no face video'); continue
         try: arrays, c = _segments_of_trial(tr, cfg, pipe)
         except NoFaceError as e: skip(f'no face found ({e.path})'); continue
-        except DataError as e: skip(f'unreadable face video ({e})'); continue
+        except DataError as e: skip(f'face video: {e}'); continue
         parts.append(arrays)
-        per_trial.append(dict(trial=tr.video_id, segments=len(arrays['labels']), frames_without_face=c['frames_without_face']))
+        per_trial.append(dict(trial=tr.video_id, segments=len(arrays['labels']), frames_without_face=c['frames_without_face'], fps=c['fps']))
         for k in counts: counts[k] += c[k]
-    if not parts: raise DataError(trials[0].video.parent if trials and trials[0].video else Path(root),
-                                  f'subject {subject}: no trial with a usable face video')
+    if not parts:
+        first = f"; the first, trial {skipped[0]['trial']}: {skipped[0]['reason']}" if skipped else ''
+        raise DataError(trials[0].video.parent if trials and trials[0].video else Path(root),
+                        f'subject {subject}: no trial with a usable face video, so no segment ({len(skipped)} trial(s) skipped{first})')
     manifest = dict(subject=subject, key=cfg.key, config=dict(cfg), n_segments=sum(len(p['labels']) for p in parts),
                     n_trials=len(parts), trials_total=len(trials), skipped=skipped, **counts, per_trial=per_trial)
     with atomic_dir(out) as tmp:
@@ -120,70 +145,155 @@ def build_subject(root:str|Path, # DEAP root
     return manifest
 
 # %% ../../nbs/04_data.store.ipynb #35ad4696
+def _rebuild_hint(subject) -> str: return f'rerun prepare with --force --subjects {subject} (force=True) to rebuild it'
+
 class SegmentStore:
-    "A folder of preprocessed subjects, `sXX/` each, read memory-mapped."
-    def __init__(self, path:str|Path): self.path = Path(path)
+    "A folder of preprocessed subjects, `sXX/` each, read memory-mapped; damaged files raise a `DataError` that names them."
+    def __init__(self, path:str|Path):
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir(): raise DataError(self.path, 'is a file, not a segment store folder')
     def subject_dir(self, subject:int) -> Path: return self.path / f's{subject:02d}'
     @property
     def subjects(self) -> list[int]:
         "Subjects whose folder is complete (has a manifest)."
         return sorted(int(p.parent.name[1:]) for p in self.path.glob('s[0-9][0-9]/manifest.json'))
     def manifest(self, subject:int) -> dict:
+        "The subject's own manifest: its settings (`config`, `key`), counts and every skipped trial."
         p = self.subject_dir(subject) / 'manifest.json'
-        if not p.is_file(): raise DataError(p, f'subject {subject} is not in the store (prepare it first)')
-        return json.loads(p.read_text())
+        if not p.is_file():
+            if not self.path.is_dir(): raise DataError(self.path, 'no segment store here (run prepare first)')
+            raise DataError(p, f'subject {subject} is not in the store (prepare it first; the store has {self.subjects})')
+        try: m = json.loads(p.read_text())
+        except (ValueError, OSError) as e: raise DataError(p, f'damaged manifest ({type(e).__name__}: {e}); {_rebuild_hint(subject)}') from e
+        if not isinstance(m, dict) or not {'key', 'config', 'n_segments'} <= set(m):
+            raise DataError(p, f'not a subject manifest (no key, config or n_segments); {_rebuild_hint(subject)}')
+        return m
     def is_current(self, subject:int, cfg:Config) -> bool:
-        "Whether the subject is stored with settings `cfg`."
-        p = self.subject_dir(subject) / 'manifest.json'
-        return p.is_file() and json.loads(p.read_text()).get('key') == cfg.key
+        "Whether the subject is stored with settings `cfg` (a damaged subject is not)."
+        try: return self.manifest(subject)['key'] == cfg.key
+        except DataError: return False
+    def _arrays(self, subject:int, mmap:bool) -> Segments:
+        "One subject's arrays, each checked to open and to hold the manifest's number of segments."
+        n, arrays = self.manifest(subject)['n_segments'], []
+        for f in _FIELDS:
+            p = self.subject_dir(subject) / f'{f}.npy'
+            try: a = np.load(p, mmap_mode='r' if mmap else None)
+            except (ValueError, OSError, EOFError) as e: raise DataError(p, f'damaged array ({type(e).__name__}: {e}); {_rebuild_hint(subject)}') from e
+            if len(a) != n: raise DataError(p, f'{len(a)} rows where the manifest says {n} segments; {_rebuild_hint(subject)}')
+            arrays.append(a)
+        return Segments(*arrays)
     def load(self, subjects:int|list|None=None, # one subject, several, or all
              mmap:bool=True, # memory-map instead of reading into memory (ignored when several subjects are joined)
             ) -> Segments:
-        "The segments of `subjects`."
+        "The segments of `subjects`; subjects built with different settings are not joined."
         subjects = self.subjects if subjects is None else [subjects] if np.isscalar(subjects) else list(subjects)
-        if not subjects: raise DataError(self.path, 'the store holds no subject')
-        parts = []
-        for s in subjects:
-            self.manifest(s)
-            parts.append(Segments(*(np.load(self.subject_dir(s) / f'{f}.npy', mmap_mode='r' if mmap else None) for f in _FIELDS)))
+        if not subjects: raise DataError(self.path, 'the store holds no subject (run prepare first)')
+        keys = {s: self.manifest(s)['key'] for s in subjects}
+        if len(set(keys.values())) > 1:
+            raise DataError(self.path, 'subjects built with different settings cannot be joined: ' + ', '.join(f's{s:02d} key {k}' for s, k in keys.items())
+                            + '; rerun prepare with --force to rebuild them alike')
+        parts = [self._arrays(s, mmap) for s in subjects]
         return parts[0] if len(parts) == 1 else Segments.concat(parts)
     @property
     def summary(self) -> dict:
         "The store's own manifest: data set, settings, each subject's counts and every skipped subject with its reason."
         p = self.path / 'manifest.json'
-        return json.loads(p.read_text()) if p.is_file() else dict(subjects={}, skipped_subjects={})
+        try: d = json.loads(p.read_text()) if p.is_file() else {}
+        except ValueError: d = {}                                   # damaged: `prepare` rebuilds it from the subjects
+        return d if isinstance(d, dict) and 'subjects' in d else dict(subjects={}, skipped_subjects={})
     def __repr__(self): return f'SegmentStore({str(self.path)!r}, subjects={self.subjects})'
 
 # %% ../../nbs/04_data.store.ipynb #9dbbb44e
+def _misnamed(folder:Path, pattern:str, what:str) -> None:
+    "A `DataError` if `folder` holds subject entries not named as DEAP names them (`s1.dat` for `s01.dat`): they would be left out unseen."
+    bad = sorted(p.name for p in folder.glob(pattern.replace('[0-9][0-9]', '*')) if p.name[1:].split('.')[0].isdigit() and not p.match(pattern))
+    if bad: raise DataError(folder / bad[0], f"not named as DEAP names {what} ({pattern.replace('[0-9][0-9]', 'NN')}, e.g. "
+                                             f"{pattern.replace('[0-9][0-9]', '01')}): rename {', '.join(bad)} so the subject is not left out")
+
 def deap_subjects(root:str|Path) -> list[int]:
-    "Subjects of a DEAP root that have both a `.dat` file and a face-video folder."
+    "Subjects of a DEAP root that have both a `.dat` file and a face-video folder; a misnamed subject file is an error, not left out."
     root = Path(root)
     if not root.is_dir(): raise DataError(root, 'DEAP root folder not found')
+    _misnamed(root / 'data_preprocessed_python', 's[0-9][0-9].dat', 'its signal files')
+    _misnamed(root / 'face_video', 's[0-9][0-9]', 'its face-video folders')
     dats = {int(p.stem[1:]) for p in (root / 'data_preprocessed_python').glob('s[0-9][0-9].dat')}
     if not dats: raise DataError(root / 'data_preprocessed_python', 'no sXX.dat files (is this a DEAP root?)')
     vids = {int(p.name[1:]) for p in (root / 'face_video').glob('s[0-9][0-9]') if p.is_dir()}
     return sorted(dats & vids)
 
-def _one_thread():
-    "Pool initializer: one core per worker process (the processes are the parallelism)."
+def _worker_init(threads:int=1):
+    "Pool initializer: one core per worker; Ctrl-C is the parent's to handle; the worker ends the moment its parent does."
     import cv2, torch
-    cv2.setNumThreads(1); torch.set_num_threads(1)
+    cv2.setNumThreads(threads); torch.set_num_threads(threads)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = mp.parent_process()
+    if parent is not None: threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+def _exit_with(sentinel):
+    "Wait until the parent process is gone (killed, even with SIGKILL), then end this one at once."
+    from multiprocessing.connection import wait
+    wait([sentinel]); os._exit(1)
 
 def _build_one(root, subject, out, cfg, progress=False):
     "One subject (in a worker process, with its own detector); a `DataError` comes back as its message."
     try: return subject, build_subject(root, subject, out, cfg, progress=progress), None
     except DataError as e: return subject, None, str(e)
 
-def _record(st, cfg, subject, manifest, error):
-    "Update the store's manifest with one subject's outcome, atomically."
-    log = st.summary
-    log.update(dataset=cfg.dataset, key=cfg.key, config=dict(cfg))
-    if error: log['skipped_subjects'][str(subject)] = error; log['subjects'].pop(str(subject), None)
-    else:
-        log['skipped_subjects'].pop(str(subject), None)
-        log['subjects'][str(subject)] = {k: manifest[k] for k in ('n_segments', 'n_trials', 'trials_total', 'frames_without_face', 'face_frames')} | dict(skipped_trials=len(manifest['skipped']))
-    with atomic_path(st.path / 'manifest.json') as tmp: tmp.write_text(json.dumps(log, indent=1))
+def _in_workers(jobs:list, n_workers:int, on_result, store:Path):
+    "`_build_one(*job)` for every job in spawned worker processes, `on_result` as each ends; on Ctrl-C, an error or a dead worker, every worker is stopped."
+    from deepvanet_nb.data import store as module              # workers import the worker from the library, by name
+    before = {p.pid for p in mp.active_children()}
+    ex = ProcessPoolExecutor(n_workers, mp_context=mp.get_context('spawn'), initializer=module._worker_init)
+    main_thread = threading.current_thread() is threading.main_thread()
+    try:
+        if main_thread: sigint = signal.signal(signal.SIGINT, signal.SIG_IGN)   # workers start deaf to Ctrl-C (kept across exec), even while importing
+        try: futs = [ex.submit(module._build_one, *job) for job in jobs]
+        finally:
+            if main_thread: signal.signal(signal.SIGINT, sigint)
+        for f in progress_bar(as_completed(futs), total=len(futs)): on_result(*f.result())
+    except BrokenProcessPool as e:
+        raise DataError(store, 'a worker process died (killed, or out of memory?) while building subjects; the finished ones are kept: '
+                               'run prepare again to resume (with fewer workers if memory is short)') from e
+    finally:                                                    # on Ctrl-C or an error too: no worker outlives the run
+        ex.shutdown(wait=False, cancel_futures=True)
+        ours = [p for p in mp.active_children() if p.pid not in before]
+        for p in ours: p.terminate()
+        for p in ours: p.join()
 
+_SUMMARY_COUNTS = ('n_segments', 'n_trials', 'trials_total', 'frames_without_face', 'face_frames')
+
+def rebuild_summary(st:SegmentStore, # the store
+                    errors:dict|None=None, # {subject: why} of subjects that failed in this run
+                    dataset:str|None=None, # the data set, if no subject says it
+                    unreadable:dict|None=None, # {file: why} of source files that belong to no subject and could not be read
+                   ) -> dict:
+    "Rewrite the store's `manifest.json` from the subjects' own manifests on disk (atomically): always a true account of what the store holds."
+    old, subjects, damaged = st.summary, {}, {}
+    for s in st.subjects:
+        try: m = st.manifest(s)
+        except DataError as e: damaged[str(s)] = str(e); continue
+        subjects[str(s)] = {k: m.get(k) for k in _SUMMARY_COUNTS} | dict(skipped_trials=len(m.get('skipped', [])), key=m['key'], config=m['config'])
+    skipped = {k: v for k, v in old.get('skipped_subjects', {}).items() if k not in subjects} | {str(k): v for k, v in (errors or {}).items()} | damaged
+    keys = {}
+    for s, m in subjects.items(): keys.setdefault(m['key'], []).append(int(s))
+    first = next(iter(subjects.values()), {})
+    log = dict(dataset=first.get('config', {}).get('dataset', dataset or old.get('dataset')),
+               key=first.get('key') if len(keys) == 1 else None, config=first.get('config') if len(keys) == 1 else None,
+               subjects={s: {k: v for k, v in m.items() if k != 'config'} for s, m in subjects.items()}, skipped_subjects=skipped,
+               unreadable=old.get('unreadable', {}) if unreadable is None else unreadable)
+    if len(keys) > 1: log['mixed_settings'] = keys                 # subjects built with different settings: named, never hidden
+    with atomic_path(st.path / 'manifest.json') as tmp: tmp.write_text(json.dumps(log, indent=1))
+    return log
+
+def _clean_interrupted(st:SegmentStore):
+    "Remove what a killed run left: temporary subject folders and manifests; a subject caught between its two renames gets its old folder back."
+    for d in st.path.glob('.s[0-9][0-9].old'):
+        final = st.path / d.name[1:-4]
+        if final.exists(): shutil.rmtree(d, ignore_errors=True)
+        else: os.replace(d, final)
+    for t in st.path.glob('.*.tmp'): shutil.rmtree(t, ignore_errors=True) if t.is_dir() else t.unlink(missing_ok=True)
+
+@validate_params(subjects=Each(Interval(int, 1), none=True), n_workers=Interval(int, 1, none=True))
 def prepare(root:str|Path, # the data set's root folder, as downloaded
             store:str|Path, # the store folder to write
             subjects=None, # subject numbers; default: all with signals and face video
@@ -193,31 +303,34 @@ def prepare(root:str|Path, # the data set's root folder, as downloaded
             verbose:bool=True,
            ) -> SegmentStore:
     "Preprocess a data set into a segment store, subjects in parallel; subjects already stored with the same settings are reused."
-    cfg, st = cfg or store_config(), SegmentStore(store)
+    cfg, st = check_store_config(cfg or store_config()), SegmentStore(store)
     from deepvanet_nb.data.face import resolve_detector
     cfg = cfg.updated(face_detector=resolve_detector(cfg.face_detector, verbose=verbose and cfg.face_detector == 'auto'))
-    subjects = dataset_reader(cfg.dataset)[0](root) if subjects is None else list(subjects)
+    list_subjects, _, list_unreadable = dataset_reader(cfg.dataset)
+    subjects = list_subjects(root) if subjects is None else [subjects] if np.isscalar(subjects) else list(subjects)
+    st.path.mkdir(parents=True, exist_ok=True)
+    _clean_interrupted(st)
+    unreadable = list_unreadable(root)
+    rebuild_summary(st, dataset=cfg.dataset, unreadable=unreadable)  # true from the start, whatever an earlier run left
+    if verbose and unreadable: print(f"{len(unreadable)} source file(s) could not be read and belong to no subject: {', '.join(unreadable)} (reasons in {st.path / 'manifest.json'})")
     todo = [s for s in subjects if force or not st.is_current(s, cfg)]
     if verbose and len(todo) < len(subjects): print(f'{len(subjects) - len(todo)} subject(s) already prepared with these settings (key {cfg.key})')
     if not todo: return st
-    st.path.mkdir(parents=True, exist_ok=True)
     n_workers = max(1, min(n_workers or os.cpu_count() or 1, len(todo)))
     errors = {}
     def done(subject, m, error):
-        _record(st, cfg, subject, m, error)
         if error: errors[subject] = error
+        rebuild_summary(st, errors, cfg.dataset)
         if verbose: print(f's{subject:02d}: skipped: {error}' if error else
                           f"s{subject:02d}: {m['n_segments']} segments from {m['n_trials']} trials; skipped {len(m['skipped'])} trial(s); "
                           f"{m['frames_without_face']} of {m['face_frames']} frames without a face")
     if n_workers == 1:
         for s in progress_bar(todo): done(*_build_one(root, s, st.subject_dir(s), cfg, progress=verbose))
     else:
-        from deepvanet_nb.data import store as module         # workers import the worker from the library, by name
-        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context('spawn'), initializer=module._one_thread) as ex:
-            futs = [ex.submit(module._build_one, root, s, st.subject_dir(s), cfg) for s in todo]
-            for f in progress_bar(as_completed(futs), total=len(futs)): done(*f.result())
+        _in_workers([(root, s, st.subject_dir(s), cfg) for s in todo], n_workers, done, st.path)
     if len(errors) == len(todo) and not any(st.is_current(s, cfg) for s in subjects):
-        raise DataError(Path(root), 'no subject could be prepared: ' + '; '.join(errors.values()))
+        more = f' (and {len(errors) - 1} more subject(s): every reason is in {st.path / "manifest.json"})' if len(errors) > 1 else ''
+        raise DataError(Path(root), f'no subject could be prepared: {next(iter(errors.values()))}{more}')
     return st
 
 # %% ../../nbs/04_data.store.ipynb #c9262c9b

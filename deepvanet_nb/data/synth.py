@@ -16,7 +16,7 @@ import pandas as pd
 import cv2
 from fastprogress.fastprogress import progress_bar
 
-from ..core import atomic_path
+from ..core import atomic_path, validate_params, Interval, Each
 
 # %% auto #0
 __all__ = ['EEG_CHANNELS', 'PERIPHERAL_CHANNELS', 'DEAP_CHANNELS', 'DEAP_FS', 'DEAP_BASELINE_S', 'DEAP_VIDEO_FPS',
@@ -325,6 +325,8 @@ def trial_video_frames(face:ExpressionFace, rng:np.random.Generator, # the face 
                          zoom=1 + 0.06 * np.sin(2 * np.pi * t / 8.2 + ph[4]), light=light, background=background)
 
 # %% ../../nbs/01_data.synth.ipynb #0fc6f5e2
+@validate_params(subjects=Each(Interval(int, 1)), trials=Interval(int, 1), seconds=Interval(int, 1), fps=Interval(float, 0, open='lo'),
+                 trial_noise=Interval(float, 0), modality_split=Interval(float, 0))
 def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP download
                subjects:int|list=2, # how many subjects (s01…), or a list of subject numbers
                trials:int=40, # trials per subject (DEAP: 40)

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from fastai.callback.core import Callback
 
-from ..core import atomic_path, default_device, set_seed
+from ..core import atomic_path, default_device, set_seed, validate_params, Interval, Device
 from ..data.store import Segments
 from ..models import DeepVANet
 from ..fast import DeviceSegments, fold_learner, fit_folds, _sync
@@ -188,6 +188,8 @@ def device_name(device) -> str:
     if device.type == 'cuda': return f'{torch.cuda.get_device_name(device)} (CUDA {torch.version.cuda}, torch {torch.__version__})'
     return f'CPU: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, {torch.get_num_threads()} torch threads (torch {torch.__version__})'
 
+@validate_params(device=Device(), trials=Interval(int, 1, none=True), seconds=Interval(int, 1, none=True), steps=Interval(int, 1, none=True),
+                 folds=Interval(int, 2), epochs=Interval(int, 1, none=True))
 def run_bench(out:str|Path|None='outputs/bench.json', # where to save the results (JSON); None: don't
               device=None, # default: `default_device()`
               trials:int|None=None, seconds:int|None=None, # subject size (default: DEAP's 40 × 60 on CUDA, 10 × 8 on CPU)

@@ -20,19 +20,19 @@ from fastai.callback.core import Callback
 from fastai.data.load import DataLoader
 from sklearn.metrics import f1_score, confusion_matrix
 
-from ..core import Config, atomic_path, default_device
+from ..core import Config, DataError, atomic_path, default_device, check_param, validate_params, Interval, OneOf, Either, Each, Device, TRAIN_PARAMS
 from ..data.synth import EEG_CHANNELS
 from ..data.store import SegmentStore, Segments, LABELS
 from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs
 from ..models import face_cnn, load_face_cnn, face_weights_id
 from ..fast import DeviceSegments, fit_folds
-from .splits import protocol_scope, cv_folds
+from .splits import PROTOCOLS, SCOPES, protocol_scope, cv_folds
 from .adaboost import decision_fusion
 
 # %% auto #0
-__all__ = ['MODALITIES', 'N_EEG', 'ENGINES', 'modality_setup', 'Experiment', 'ResultsFile', 'EpochProgress', 'fold_metrics',
-           'run_fold', 'segment_features', 'run_folds_fast', 'run_cv', 'face_init', 'results_frame', 'summarize',
-           'by_modality', 'modality_label', 'modality_order']
+__all__ = ['MODALITIES', 'N_EEG', 'EXPERIMENT_PARAMS', 'ENGINES', 'modality_setup', 'Experiment', 'ResultsFile', 'is_fold_record',
+           'EpochProgress', 'fold_metrics', 'run_fold', 'segment_features', 'run_folds_fast', 'run_cv', 'store_label',
+           'face_init', 'results_frame', 'summarize', 'by_modality', 'modality_label', 'modality_order']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 MODALITIES = ('face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-decision')
@@ -58,15 +58,18 @@ class Experiment:
     pretrained_face:str|None=None # content id (`face_weights_id`) of the face-CNN weights it starts from; None: from scratch
     face_standardize:bool=False # FaceNet standardises each frame (not in the paper)
     def __post_init__(self):
+        for k, c in EXPERIMENT_PARAMS.items(): check_param(k, getattr(self, k), c, 'Experiment')
         self.scope = protocol_scope(self.protocol, self.scope)
-        if self.label not in LABELS: raise ValueError(f'label must be one of {LABELS}, not {self.label!r}')
-        modality_setup(self.modality)
     @property
     def key(self) -> str:
         "Its identity in a results file; the face options count only when set, so keys from before they existed still match."
         return Config({k: v for k, v in asdict(self).items() if k not in _FACE_OPTIONS or v}).key
 
 _FACE_OPTIONS = ('pretrained_face', 'face_standardize')
+_lam = Interval(int, 1)
+EXPERIMENT_PARAMS = dict(protocol=OneOf(*PROTOCOLS), label=OneOf(*LABELS), modality=OneOf(*MODALITIES), lambda_face=_lam, lambda_bio=_lam,
+                         n_splits=Interval(int, 2), scope=OneOf(*SCOPES, none=True), face_standardize=OneOf(True, False),
+                         **{k: v for k, v in TRAIN_PARAMS.items() if k != 'device'})
 
 # %% ../../nbs/32_eval.experiments.ipynb #6da96b98
 class ResultsFile:
@@ -84,13 +87,15 @@ class ResultsFile:
         "The results file and every worker's file beside it, those that exist."
         return [p for p in (self.path, *sorted(self.path.parent.glob(f'{self.path.stem}.worker*{self.path.suffix}'))) if p.is_file()]
     def records(self) -> list[dict]:
-        "Every complete record of all parts; torn or corrupt lines are skipped and counted in `bad_lines`."
+        "Every complete fold record of all parts; torn lines, and lines that are JSON but not a fold record, are skipped and counted in `bad_lines`."
         out, self.bad_lines = [], 0
         for p in self.parts():
-            for line in p.read_text().splitlines():
+            for line in p.read_text(errors='replace').splitlines():
                 if not line.strip(): continue
-                try: out.append(json.loads(line))
-                except json.JSONDecodeError: self.bad_lines += 1
+                try: r = json.loads(line)
+                except json.JSONDecodeError: r = None
+                if is_fold_record(r): out.append(r)
+                else: self.bad_lines += 1
         return out
     def done(self) -> set[tuple[str, int]]:
         "(run, fold) pairs already recorded."
@@ -107,6 +112,11 @@ class ResultsFile:
         try: os.write(fd, data); os.fsync(fd)
         finally: os.close(fd)
     def __repr__(self): return f'ResultsFile({str(self.path)!r})'
+
+def is_fold_record(r) -> bool:
+    "Whether `r` (a parsed results line) is a fold record: a dict with a string `run`, an integer `fold` and a numeric `accuracy`."
+    return (isinstance(r, dict) and isinstance(r.get('run'), str) and isinstance(r.get('fold'), int) and not isinstance(r.get('fold'), bool)
+            and isinstance(r.get('accuracy'), (int, float)) and not isinstance(r.get('accuracy'), bool))
 
 def _json_default(o):
     if isinstance(o, np.generic): return o.item()
@@ -182,7 +192,7 @@ def _unit_info(st:SegmentStore, unit:int) -> dict:
     subjects = st.subjects if unit == 0 else [unit]
     ms = [st.manifest(s) for s in subjects]
     key = ms[0]['key'] if unit else Config(keys=[m['key'] for m in ms], subjects=subjects).key
-    return dict(dataset=ms[0]['config'].get('dataset', 'deap'), store_key=key)
+    return dict(dataset=ms[0]['config'].get('dataset', 'deap'), store_key=key, store_name=st.path.name, store_settings=ms[0]['key'])
 
 ENGINES = ('fast', 'plain')
 
@@ -261,6 +271,27 @@ def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp
         n_done += len(ks)
         if pb is not None: pb.update(n_done)
 
+def _check_results_path(rf:ResultsFile):
+    "A results file that can be appended to — checked before any training, so a bad path never costs a run."
+    for p in {rf.path, rf.write_path}:
+        if p.is_dir(): raise DataError(p, 'is a folder, not a results file: give a file name such as results.jsonl')
+        folder = next((q for q in p.parents if q.exists()), Path('.'))
+        if not folder.is_dir(): raise DataError(folder, f'is a file, so {p} cannot be written')
+        if not os.access(p if p.exists() else folder, os.W_OK): raise PermissionError(f'{p if p.exists() else folder}: not writable')
+
+def _check_store(st:SegmentStore, subjects) -> list[int]:
+    "The subjects to run, each checked to be in the store (the error lists what is)."
+    if not st.path.is_dir(): raise DataError(st.path, 'no segment store here (run `deepvanet prepare` first)')
+    if not st.subjects: raise DataError(st.path, 'the store holds no prepared subject (run `deepvanet prepare` first)')
+    subjects = list(st.subjects if subjects is None else [subjects] if np.isscalar(subjects) else subjects)
+    missing = [s for s in subjects if s not in st.subjects]
+    if missing: raise DataError(st.path, f'subject(s) {missing} not in the store, which holds {st.subjects}')
+    return subjects
+
+@validate_params(protocols=Each(OneOf(*PROTOCOLS)), labels=Each(OneOf(*LABELS)), modalities=Each(OneOf(*MODALITIES)),
+                 lambda_faces=Each(_lam), lambda_bios=Each(_lam), scope=EXPERIMENT_PARAMS['scope'], subjects=Each(Interval(int, 1), none=True),
+                 n_splits=EXPERIMENT_PARAMS['n_splits'], **TRAIN_PARAMS, engine=OneOf(*ENGINES), stack=Either(OneOf('auto'), Interval(int, 1)),
+                 amp=OneOf('auto', True, False))
 def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            results:str|Path, # the results file (JSON Lines); finished folds in it (and in its workers' files) are skipped
            protocols=('trial',), # any of 'paper', 'trial', 'subject', 'loso'
@@ -283,12 +314,13 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            face_standardize:bool=False, # FaceNet standardises each frame (not in the paper; `22_face_training`)
           ) -> list[dict]:
     "Run (or resume) every fold of the experiments asked for (this worker's share of them); return their records."
-    if engine not in ENGINES: raise ValueError(f'engine must be one of {ENGINES}, not {engine!r}')
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
+    per_subject = _check_store(st, subjects)
     rank, world = worker or _worker_env()
     local = os.environ.get('LOCAL_RANK')                              # torchrun: one GPU per process on a node
     device = torch.device(device or (f'cuda:{local}' if local is not None and torch.cuda.is_available() else default_device()))
     rf = ResultsFile(results, rank if world > 1 else None)
+    _check_results_path(rf)
     cuda = device.type == 'cuda'
     amp = cuda if amp == 'auto' else bool(amp)
     face_weights = None if pretrained_face is None else load_face_cnn(face_cnn(), pretrained_face).state_dict()   # read once; names a bad file
@@ -296,7 +328,6 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
     face = lambda m: (face_id, face_standardize) if modality_setup(m)[0] != 'bio' else (None, False)   # the bio networks have no face
     exps = [Experiment(p, l, m, lf, lb, epochs, n_splits, seed, bs, lr, scope, *face(m))
             for p in protocols for m in modalities for lf in lambda_faces for lb in lambda_bios for l in labels]
-    per_subject = list(st.subjects if subjects is None else subjects)
     groups = []                                                       # (unit, experiment, fold numbers trained together)
     for e in exps:
         for u in (per_subject if e.scope == 'per-subject' else [0]):
@@ -319,15 +350,21 @@ def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) 
     return path.name
 
 # %% ../../nbs/32_eval.experiments.ipynb #3c92cdb7
-_KEYS = ['dataset', 'scope', 'protocol', 'label', 'modality', 'lambda_face', 'lambda_bio', 'epochs', 'face_init']
+_KEYS = ['store', 'dataset', 'scope', 'protocol', 'label', 'modality', 'lambda_face', 'lambda_bio', 'epochs', 'face_init']
+
+def store_label(record:dict) -> str:
+    "Which store a fold's data came from, in a few characters: its folder's name and its settings key ('store c674fd'); '?' before stores were recorded."
+    settings = record.get('store_settings') or record.get('store_key') or '?'
+    return f"{record.get('store_name', '?')} {settings[:6]}"
 
 def face_init(pretrained_face:str|None, face_standardize:bool=False) -> str:
     "How the face network started, in words: 'AFEW-VA <id>' or 'scratch', '+ standardised' when it standardises its frames."
     return ('scratch' if not pretrained_face else f'AFEW-VA {pretrained_face[:6]}') + (' + standardised' if face_standardize else '')
 
 def results_frame(records:list[dict]) -> pd.DataFrame:
-    "One row per fold, without the curves; `face_init` says how the face network started (records from before it: 'scratch')."
+    "One row per fold, without the curves; `face_init` says how the face network started (records from before it: 'scratch'), `store` which store (folder name and settings key) its data came from."
     df = pd.DataFrame([{k: v for k, v in r.items() if k != 'curve'} for r in records])
+    df['store'] = [store_label(r) for r in records]
     for k, v in (('pretrained_face', None), ('face_standardize', False)): df[k] = df[k].astype(object).where(df[k].notna(), v) if k in df else v
     return df.assign(face_init=[face_init(p, s) for p, s in zip(df.pretrained_face, df.face_standardize)])
 
@@ -339,7 +376,7 @@ def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
     return g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), f1=('f1', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
                  folds=('accuracy', 'size'), subjects=('subject', 'nunique')).reset_index()
 
-def by_modality(records:list[dict]|pd.DataFrame, by=('dataset', 'scope', 'protocol', 'label')) -> pd.DataFrame:
+def by_modality(records:list[dict]|pd.DataFrame, by=('store', 'dataset', 'scope', 'protocol', 'label')) -> pd.DataFrame:
     "Accuracy 'mean ± std' over folds side by side: a column per modality (and face start), a row per `by`."
     s = summarize(records)
     s = s.assign(cell=[f'{a:.3f} ± {0 if np.isnan(d) else d:.3f}' for a, d in zip(s.accuracy, s['std'])],

@@ -33,8 +33,8 @@ def table2(df:pd.DataFrame, # `results_frame` of the records
     "Accuracy (%) per data set × scope × protocol × face start, valence and arousal: mean, std, best test epoch, and the paper's."
     d = _default_lambdas(df[df.modality == modality], lambda_face, lambda_bio)
     if d.empty: return pd.DataFrame()
-    s = summarize(d, ['dataset', 'scope', 'protocol', 'face_init', 'label'])
-    t = s.set_index(['dataset', 'scope', 'protocol', 'face_init', 'label'])[['accuracy', 'std', 'best_epoch', 'folds']].unstack('label')
+    s = summarize(d, ['store', 'dataset', 'scope', 'protocol', 'face_init', 'label'])
+    t = s.set_index(['store', 'dataset', 'scope', 'protocol', 'face_init', 'label'])[['accuracy', 'std', 'best_epoch', 'folds']].unstack('label')
     out = pd.DataFrame(index=t.index)
     for label in ('valence', 'arousal'):
         if ('accuracy', label) not in t: continue
@@ -43,7 +43,7 @@ def table2(df:pd.DataFrame, # `results_frame` of the records
         out[f'{label} best epoch'] = 100 * t['best_epoch', label]
         out[f'{label} folds'] = t['folds', label]
     for i, label in enumerate(('valence', 'arousal')):
-        out[f'paper {label}'] = [PAPER_TABLE2.get((ds, sc), (np.nan, np.nan))[i] for ds, sc, *_ in out.index]
+        out[f'paper {label}'] = [PAPER_TABLE2.get((ds, sc), (np.nan, np.nan))[i] for _, ds, sc, *_ in out.index]
     return out.reset_index()
 
 # %% ../../nbs/33_eval.report.ipynb #e98f3cb3
@@ -56,7 +56,7 @@ def table2_markdown(t:pd.DataFrame) -> str:
     "Table 2 as Markdown: ours (mean ± std over folds), best test epoch (flagged), the paper's."
     pm = lambda m, s: '–' if np.isnan(m) else f'{m:.1f} ± {0 if np.isnan(s) else s:.1f}'
     num = lambda v: '–' if np.isnan(v) else f'{v:.1f}'
-    rows = [{'data set': r.dataset.upper(), 'study': r.scope, 'folds by': r.protocol, 'face CNN': r.face_init,
+    rows = [{'store': r.store, 'data set': r.dataset.upper(), 'study': r.scope, 'folds by': r.protocol, 'face CNN': r.face_init,
              'ours: valence / arousal': f"{pm(r.get('valence', np.nan), r.get('valence std', np.nan))} / {pm(r.get('arousal', np.nan), r.get('arousal std', np.nan))}",
              'best test epoch ⚠': f"{num(r.get('valence best epoch', np.nan))} / {num(r.get('arousal best epoch', np.nan))}",
              'paper': f"{r['paper valence']:.2f} / {r['paper arousal']:.2f}".replace('nan', '–')} for _, r in t.iterrows()]
@@ -65,23 +65,24 @@ def table2_markdown(t:pd.DataFrame) -> str:
 # %% ../../nbs/33_eval.report.ipynb #d02d438b
 def ablation(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64) -> pd.DataFrame:
     "Mean and std accuracy (%) per data set × scope × protocol × modality (with its face start: `modality_label`) × label."
-    s = summarize(_default_lambdas(df, lambda_face, lambda_bio), ['dataset', 'scope', 'protocol', 'modality', 'face_init', 'label'])
+    s = summarize(_default_lambdas(df, lambda_face, lambda_bio), ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'label'])
     return s.assign(accuracy=100 * s.accuracy, std=100 * s['std'], column=[modality_label(m, f) for m, f in zip(s.modality, s.face_init)])
 
 def plot_ablation(ab:pd.DataFrame, fname=None):
     "Grouped bars: modality (and face start) × label, one panel per data set, scope and protocol."
     import matplotlib.pyplot as plt
-    groups = list(ab.groupby(['dataset', 'scope', 'protocol']))
+    groups = list(ab.groupby(['store', 'dataset', 'scope', 'protocol']))
+    several = ab.store.nunique() > 1
     fig, axs = plt.subplots(1, len(groups), figsize=(1.2 + 0.75 * sum(g.column.nunique() for _, g in groups) + 0.6 * len(groups), 3.4), squeeze=False, sharey=True,
                             gridspec_kw=dict(width_ratios=[g.column.nunique() + 1 for _, g in groups]))
-    for ax, ((ds, sc, pr), g) in zip(axs[0], groups):
+    for ax, ((store, ds, sc, pr), g) in zip(axs[0], groups):
         mods = modality_order(g.column)
         for j, label in enumerate(('valence', 'arousal')):
             gl = g[g.label == label].set_index('column').reindex(mods)
             ax.bar(np.arange(len(mods)) + (j - .5) * .38, gl.accuracy, .38, yerr=gl['std'].fillna(0), capsize=2, label=label)
         ax.axhline(50, c='k', ls=':', lw=1); ax.set_xlim(-.7, len(mods) - .3)
         ax.set_xticks(range(len(mods)), mods, rotation=35, ha='right', fontsize=8)
-        ax.set(ylim=(0, 100)); ax.set_title(f'{ds.upper()} {sc}\nfolds by {pr}', fontsize=9)
+        ax.set(ylim=(0, 100)); ax.set_title(f"{f'{store}: ' if several else ''}{ds.upper()} {sc}\nfolds by {pr}", fontsize=9)
     axs[0, 0].set_ylabel('accuracy (%)'); axs[0, 0].legend(fontsize=8, loc='lower left')
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=90)
@@ -92,7 +93,7 @@ def lambda_grid(df:pd.DataFrame, modality:str='fusion-feature') -> dict:
     "λ1 × λ2 tables of the mean accuracy (%) over folds and labels, one per data set × scope × protocol with ≥ 2 pairs."
     d = df[df.modality == modality]
     out = {}
-    for key, g in d.groupby(['dataset', 'scope', 'protocol']):
+    for key, g in d.groupby(['store', 'dataset', 'scope', 'protocol']):
         if len(g[['lambda_face', 'lambda_bio']].drop_duplicates()) < 2: continue
         per_label = g.groupby(['lambda_face', 'lambda_bio', 'label']).accuracy.mean()
         out[key] = 100 * per_label.groupby(['lambda_face', 'lambda_bio']).mean().unstack('lambda_bio')
@@ -102,7 +103,7 @@ def plot_lambda_grid(grids:dict, fname=None):
     "One annotated heatmap per grid."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, len(grids), figsize=(3.6 * len(grids), 3.2), squeeze=False)
-    for ax, ((ds, sc, pr), g) in zip(axs[0], grids.items()):
+    for ax, ((store, ds, sc, pr), g) in zip(axs[0], grids.items()):
         ax.imshow(g.values, cmap='viridis', vmin=np.nanmin(g.values), vmax=np.nanmax(g.values))
         ax.set_xticks(range(g.shape[1]), g.columns); ax.set_yticks(range(g.shape[0]), g.index)
         ax.set(xlabel='λ2 (bio)', ylabel='λ1 (face)', title=f'{ds.upper()} {sc}, {pr}')
@@ -178,7 +179,7 @@ def plot_tsne(files:dict, # {'valence': npz path, 'arousal': npz path, 'subject'
 # %% ../../nbs/33_eval.report.ipynb #ed6fd654
 def leak_gap(df:pd.DataFrame) -> pd.DataFrame:
     "Accuracy (%) by `paper` vs `trial` folds for every experiment run both ways, and the difference."
-    keys = ['dataset', 'scope', 'modality', 'face_init', 'lambda_face', 'lambda_bio', 'epochs', 'label']
+    keys = ['store', 'dataset', 'scope', 'modality', 'face_init', 'lambda_face', 'lambda_bio', 'epochs', 'label']
     s = summarize(df[df.protocol.isin(['paper', 'trial'])], keys + ['protocol'])
     t = s.pivot_table(index=keys, columns='protocol', values='accuracy')
     if not {'paper', 'trial'} <= set(t.columns): return pd.DataFrame()
@@ -194,7 +195,7 @@ def decision_comparison(df:pd.DataFrame) -> pd.DataFrame:
     d = d.assign(alpha_face=d.alphas.map(lambda a: a[0]), alpha_bio=d.alphas.map(lambda a: a[1]), face=sub('sub_accuracy', 0),
                  reweighted_bio=sub('sub_accuracy', 1), unweighted_bio=sub('vote_sub_accuracy', 1) if 'vote_sub_accuracy' in d else np.nan,
                  accuracy=100 * d.accuracy, vote_accuracy=100 * d.vote_accuracy)
-    return d.groupby(['dataset', 'scope', 'protocol', 'face_init', 'label']).agg(
+    return d.groupby(['store', 'dataset', 'scope', 'protocol', 'face_init', 'label']).agg(
         adaboost=('accuracy', 'mean'), face=('face', 'mean'), reweighted_bio=('reweighted_bio', 'mean'),
         original_vote=('vote_accuracy', 'mean'), unweighted_bio=('unweighted_bio', 'mean'), alpha_face=('alpha_face', 'mean'),
         alpha_bio=('alpha_bio', 'mean'), folds=('accuracy', 'size')).reset_index()
@@ -242,7 +243,9 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
     df, written = results_frame(recs), {}
     runs = df.run.nunique()
     md = [f'# DeepVANet results\n\nFrom `{rf.path.name}`: {len(df)} folds of {runs} runs'
-          + (f' ({rf.bad_lines} torn line(s) skipped)' if rf.bad_lines else '') + '.\n']
+          + (f' ({rf.bad_lines} torn or foreign line(s) skipped)' if rf.bad_lines else '')
+          + f"; data from store{'s' if df.store.nunique() > 1 else ''} {', '.join(f'`{s}`' for s in sorted(df.store.unique()))} "
+          + '(folder and settings key: results of different stores are never averaged together).\n']
     t2 = table2(df)
     if len(t2):
         _write_csv(out / 'table2.csv', t2); _write_text(out / 'table2.md', table2_markdown(t2) + '\n')

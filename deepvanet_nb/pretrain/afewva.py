@@ -19,7 +19,7 @@ from fastai.losses import MSELossFlat
 from fastai.metrics import rmse
 from fastprogress.fastprogress import progress_bar
 
-from ..core import DataError, atomic_path, set_seed, default_device
+from ..core import DataError, atomic_path, set_seed, default_device, validate_params, Interval, TRAIN_PARAMS
 from ..data.synth import ExpressionFace
 from ..data.face import align_face
 from ..models import face_cnn
@@ -31,6 +31,7 @@ __all__ = ['AFEWVA_RANGE', 'synth_afewva', 'read_clip', 'afewva_faces', 'AfewvaN
 # %% ../../nbs/40_pretrain.afewva.ipynb #c2e3c0e5
 AFEWVA_RANGE = 10   # valence and arousal are integers in −10…10
 
+@validate_params(clips=Interval(int, 1), frames=Interval(int, 1))
 def synth_afewva(out:str|Path, # root folder to write (it gets `001/`, `002/`, …)
                  clips:int=24, # clips (real: 600)
                  frames:int=12, # frames per clip
@@ -71,9 +72,11 @@ def read_clip(folder:str|Path) -> tuple[list[Path], np.ndarray, np.ndarray]:
         f = frames[name]
         try: v, a, lm = float(f['valence']), float(f['arousal']), np.asarray(f['landmarks'], np.float32)
         except (KeyError, TypeError, ValueError) as e: raise DataError(path, f'frame {name}: missing or malformed valence/arousal/landmarks ({e})') from e
+        if not (np.isfinite(v) and np.isfinite(a)): raise DataError(path, f'frame {name}: valence {v:g} / arousal {a:g} is not a number')
         if not (-AFEWVA_RANGE <= v <= AFEWVA_RANGE and -AFEWVA_RANGE <= a <= AFEWVA_RANGE):
             raise DataError(path, f'frame {name}: valence {v:g} / arousal {a:g} outside −10…10')
         if lm.shape != (68, 2): raise DataError(path, f'frame {name}: {lm.shape} landmarks, expected (68, 2)')
+        if not np.isfinite(lm).all(): raise DataError(path, f'frame {name}: {int((~np.isfinite(lm)).sum())} landmark coordinate(s) are NaN or infinite')
         png = folder / f'{name}.png'
         if not png.is_file(): raise DataError(png, 'frame image not found')
         paths.append(png); va.append((v, a)); lms.append(lm)
@@ -114,6 +117,7 @@ def _face_dl(faces, targets, idx, bs, shuffle, device, seed):
     return DataLoader(ds, bs=bs, shuffle=shuffle, drop_last=False, device=device,
                       after_batch=lambda b: (b[0].float().div_(255), b[1]), seed=seed)
 
+@validate_params(**TRAIN_PARAMS, valid_pct=Interval(float, 0, 1, open='both'))
 def pretrain_face_cnn(faces:np.ndarray, targets:np.ndarray, clip:np.ndarray, # from `afewva_faces`
                       epochs:int=10, bs:int=64, lr:float=1e-3,
                       valid_pct:float=0.2, # fraction of clips held out
@@ -121,9 +125,12 @@ def pretrain_face_cnn(faces:np.ndarray, targets:np.ndarray, clip:np.ndarray, # f
                       silent:bool=False, # hide fastai's progress output
                      ) -> Learner:
     "Train the face CNN on valence/arousal regression; returns the fitted `Learner` (model: `AfewvaNet`)."
+    if not (len(faces) == len(targets) == len(clip)): raise ValueError(f'faces, targets and clip differ in length: {len(faces)}, {len(targets)}, {len(clip)}')
+    if not np.isfinite(targets).all(): raise ValueError(f'{int((~np.isfinite(targets)).sum())} NaN or infinite target(s)')
     rng = set_seed(seed)
     ids = rng.permutation(np.unique(clip))
-    valid = np.isin(clip, ids[:max(1, int(round(valid_pct * len(ids))))])
+    if len(ids) < 2: raise ValueError(f'{len(ids)} clip(s): pretraining needs at least 2, one to train on and one to hold out')
+    valid = np.isin(clip, ids[:min(len(ids) - 1, max(1, int(round(valid_pct * len(ids)))))])   # a clip at least on each side
     device = device or default_device()
     dls = DataLoaders(_face_dl(faces, targets, np.flatnonzero(~valid), bs, True, device, seed),
                       _face_dl(faces, targets, np.flatnonzero(valid), bs, False, device, seed), device=device)
