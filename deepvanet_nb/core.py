@@ -123,7 +123,7 @@ class OneOf:
     "One of the given values."
     def __init__(self, *choices, none:bool=False): self.choices, self.none = choices, none
     def __call__(self, v) -> bool:
-        return (v is None and self.none) or any(type(v) is type(c) and v == c for c in self.choices)
+        return (v is None and self.none) or any((type(v) is type(c) or isinstance(v, str) and isinstance(c, str)) and v == c for c in self.choices)
     def __str__(self): return 'one of ' + ', '.join(map(repr, self.choices)) + (' (or None)' if self.none else '')
 
 class Either:

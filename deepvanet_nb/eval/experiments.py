@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, listify
 from fastprogress.fastprogress import progress_bar
 from fastai.callback.core import Callback
 from fastai.data.load import DataLoader
@@ -314,6 +314,7 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            face_standardize:bool=False, # FaceNet standardises each frame (not in the paper; `22_face_training`)
           ) -> list[dict]:
     "Run (or resume) every fold of the experiments asked for (this worker's share of them); return their records."
+    protocols, labels, modalities, lambda_faces, lambda_bios = map(listify, (protocols, labels, modalities, lambda_faces, lambda_bios))   # one value or several
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
     per_subject = _check_store(st, subjects)
     rank, world = worker or _worker_env()
