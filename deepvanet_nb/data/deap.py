@@ -18,9 +18,9 @@ from ..core import DataError, check_param, OneOf
 from .synth import (DEAP_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS, RATING_COLUMNS)
 
 # %% auto #0
-__all__ = ['RATINGS_CSV', 'channel_problem', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'find_face_videos',
-           'video_info', 'video_rate', 'iter_frames', 'read_frames', 'Trial', 'deap_trials', 'baseline_segments',
-           'segment_frame_indices']
+__all__ = ['RATINGS_CSV', 'channel_problem', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label',
+           'check_subject_names', 'find_face_videos', 'video_info', 'video_rate', 'iter_frames', 'read_frames', 'Trial',
+           'deap_trials', 'baseline_segments', 'segment_frame_indices']
 
 # %% ../../nbs/02_data.deap.ipynb #066a2c72
 def channel_problem(x:np.ndarray, # (channels, samples) of one trial or recording window
@@ -116,6 +116,15 @@ def rating_to_label(rating) -> np.ndarray:
     return (np.asarray(rating) >= 5).astype(np.uint8)
 
 # %% ../../nbs/02_data.deap.ipynb #2fef54d0
+def check_subject_names(folder:Path, # a folder of per-subject files or folders
+                        pattern:str, # how DEAP names them, e.g. 's[0-9][0-9].dat'
+                        what:str, # what they are, for the message
+                       ) -> None:
+    "A `DataError` if `folder` holds subject entries not named as DEAP names them (`s1.dat` for `s01.dat`): they would be left out unseen."
+    bad = sorted(p.name for p in folder.glob(pattern.replace('[0-9][0-9]', '*')) if p.name[1:].split('.')[0].isdigit() and not p.match(pattern))
+    if bad: raise DataError(folder / bad[0], f"not named as DEAP names {what} ({pattern.replace('[0-9][0-9]', 'NN')}, e.g. "
+                                             f"{pattern.replace('[0-9][0-9]', '01')}): rename {', '.join(bad)} so the subject is not left out")
+
 def find_face_videos(root:str|Path, subject:int) -> dict[int, Path]:
     "Face videos of one subject, `{presentation trial: path}`; empty if the subject has none."
     vids = {}

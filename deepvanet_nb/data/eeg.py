@@ -14,7 +14,7 @@ import numpy as np
 
 from ..core import DataError, Config
 from .synth import EEG_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_RAW_FS, DEAP_EVENTS
-from .deap import Trial, read_ratings, subject_order, find_face_videos, channel_problem, RATING_COLUMNS, RATINGS_CSV
+from .deap import Trial, read_ratings, subject_order, find_face_videos, check_subject_names, channel_problem, RATING_COLUMNS, RATINGS_CSV
 
 # %% auto #0
 __all__ = ['DEAP_LAYOUT', 'bdf_header', 'read_bdf', 'bdf_events', 'RawLayout', 'preprocess_window', 'read_window',
@@ -137,6 +137,8 @@ def deap_raw_subjects(root:str|Path) -> list[int]:
     "Subjects of a DEAP root with both a raw recording and a face-video folder."
     root = Path(root)
     if not root.is_dir(): raise DataError(root, 'DEAP root folder not found')
+    check_subject_names(root / 'data_original', 's[0-9][0-9].bdf', 'its raw recordings')
+    check_subject_names(root / 'face_video', 's[0-9][0-9]', 'its face-video folders')
     bdfs = {int(p.stem[1:]) for p in (root / 'data_original').glob('s[0-9][0-9].bdf')}
     if not bdfs: raise DataError(root / 'data_original', 'no sXX.bdf files (is this a DEAP root with the raw recordings?)')
     return sorted(bdfs & {int(p.name[1:]) for p in (root / 'face_video').glob('s[0-9][0-9]') if p.is_dir()})

@@ -18,7 +18,7 @@ from fastprogress.fastprogress import progress_bar
 
 from ..core import Config, DataError, atomic_dir, atomic_path, ParamError, check_param, validate_params, Interval, OneOf, Each
 from .synth import DEAP_FS, DEAP_BASELINE_S
-from .deap import deap_trials, iter_frames, video_rate, baseline_segments, segment_frame_indices, rating_to_label
+from .deap import deap_trials, check_subject_names, iter_frames, video_rate, baseline_segments, segment_frame_indices, rating_to_label
 from .face import DETECTORS
 
 # %% auto #0
@@ -204,18 +204,12 @@ class SegmentStore:
     def __repr__(self): return f'SegmentStore({str(self.path)!r}, subjects={self.subjects})'
 
 # %% ../../nbs/04_data.store.ipynb #9dbbb44e
-def _misnamed(folder:Path, pattern:str, what:str) -> None:
-    "A `DataError` if `folder` holds subject entries not named as DEAP names them (`s1.dat` for `s01.dat`): they would be left out unseen."
-    bad = sorted(p.name for p in folder.glob(pattern.replace('[0-9][0-9]', '*')) if p.name[1:].split('.')[0].isdigit() and not p.match(pattern))
-    if bad: raise DataError(folder / bad[0], f"not named as DEAP names {what} ({pattern.replace('[0-9][0-9]', 'NN')}, e.g. "
-                                             f"{pattern.replace('[0-9][0-9]', '01')}): rename {', '.join(bad)} so the subject is not left out")
-
 def deap_subjects(root:str|Path) -> list[int]:
     "Subjects of a DEAP root that have both a `.dat` file and a face-video folder; a misnamed subject file is an error, not left out."
     root = Path(root)
     if not root.is_dir(): raise DataError(root, 'DEAP root folder not found')
-    _misnamed(root / 'data_preprocessed_python', 's[0-9][0-9].dat', 'its signal files')
-    _misnamed(root / 'face_video', 's[0-9][0-9]', 'its face-video folders')
+    check_subject_names(root / 'data_preprocessed_python', 's[0-9][0-9].dat', 'its signal files')
+    check_subject_names(root / 'face_video', 's[0-9][0-9]', 'its face-video folders')
     dats = {int(p.stem[1:]) for p in (root / 'data_preprocessed_python').glob('s[0-9][0-9].dat')}
     if not dats: raise DataError(root / 'data_preprocessed_python', 'no sXX.dat files (is this a DEAP root?)')
     vids = {int(p.name[1:]) for p in (root / 'face_video').glob('s[0-9][0-9]') if p.is_dir()}
