@@ -116,10 +116,10 @@ def _modalities(a) -> list[str]:
     return list(dict.fromkeys(mods))
 
 def _cv(a):
-    from deepvanet_nb.eval.experiments import run_cv, summarize, by_modality, _worker_env
+    from deepvanet_nb.eval.experiments import run_cv, summarize, by_modality, worker_env
     labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
     mods = _modalities(a)
-    rank, world = _worker_env()
+    rank, world = worker_env()
     if world > 1: print(f'Worker {rank} of {world}: runs groups of folds {rank}, {rank + world}, {rank + 2 * world}, … and appends to its own file beside {a.results}', flush=True)
     face = _face_weights(a.pretrained_face)
     print(f"Cross-validating on {a.store}: protocols {' '.join(a.protocol)}, {' & '.join(labels)}, {', '.join(mods)}, "

@@ -23,8 +23,8 @@ from .data.store import Segments, LABELS
 from .models import DeepVANet
 
 # %% auto #0
-__all__ = ['DeviceSegments', 'FoldBatches', 'FoldTests', 'FoldStack', 'fold_bce', 'FoldRecorder', 'FoldLoaders', 'torch_adam',
-           'fold_learner', 'fold_probs', 'fit_folds']
+__all__ = ['DeviceSegments', 'FoldBatches', 'FoldTests', 'FoldStack', 'fold_bce', 'sync_device', 'FoldRecorder', 'FoldLoaders',
+           'torch_adam', 'fold_learner', 'fold_probs', 'fit_folds']
 
 # %% ../nbs/21_fast.ipynb #f48ab8f0
 class DeviceSegments:
@@ -193,7 +193,8 @@ def fold_bce(pred, y, w):
     return (l.sum(1) / w.sum(1).clamp_min(1)).sum()
 
 # %% ../nbs/21_fast.ipynb #81cf935e
-def _sync(device):
+def sync_device(device):
+    "Wait for the device's queued work to finish (CUDA), so a timer reads the work and not its launch; a no-op on the CPU."
     if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
 
 class FoldRecorder(Callback):
@@ -205,9 +206,9 @@ class FoldRecorder(Callback):
     def before_epoch(self):
         z = lambda: torch.zeros(self.model.n, device=self.dls.device)
         self.tl, self.tn, self.vl, self.vc, self.vn = z(), z(), z(), z(), z()
-    def before_train(self): _sync(self.dls.device); self.t0 = time.perf_counter()
+    def before_train(self): sync_device(self.dls.device); self.t0 = time.perf_counter()
     def after_train(self):
-        _sync(self.dls.device); self.train_seconds += time.perf_counter() - self.t0
+        sync_device(self.dls.device); self.train_seconds += time.perf_counter() - self.t0
         self.train_segments += self.dls.train.epoch_size * self.model.n
     def after_batch(self):
         y, w = self.yb

@@ -17,8 +17,8 @@ from ..core import DataError
 
 # %% auto #0
 __all__ = ['DETECTORS', 'face_model_path', 'DlibLandmarker', 'face_alignment_weights', 'FaceAlignmentLandmarker',
-           'HaarLandmarker', 'resolve_detector', 'landmarker', 'key_points', 'face_transform', 'transform_points',
-           'align_face', 'NoFaceError', 'FacePipeline']
+           'HaarLandmarker', 'has_dlib', 'resolve_detector', 'landmarker', 'key_points', 'face_transform',
+           'transform_points', 'align_face', 'NoFaceError', 'FacePipeline']
 
 # %% ../../nbs/03_data.face.ipynb #3011b301
 def face_model_path(name:str='shape_predictor_68_face_landmarks.dat') -> Path:
@@ -158,7 +158,8 @@ class HaarLandmarker:
 # %% ../../nbs/03_data.face.ipynb #b8cbda3d
 DETECTORS = ('face-alignment', 'dlib', 'haar')
 
-def _has_dlib() -> bool:
+def has_dlib() -> bool:
+    "Whether dlib and face-recognition-models (its 68-landmark model) are installed."
     return importlib.util.find_spec('dlib') is not None and importlib.util.find_spec('face_recognition_models') is not None
 
 def resolve_detector(name:str='auto', # 'auto' or one of `DETECTORS`
@@ -168,7 +169,7 @@ def resolve_detector(name:str='auto', # 'auto' or one of `DETECTORS`
     if name not in ('auto', *DETECTORS): raise ValueError(f"unknown face detector {name!r}: use 'auto' or one of {DETECTORS}")
     if name != 'auto': return name
     if face_alignment_weights() and importlib.util.find_spec('face_alignment'): choice, why = 'face-alignment', 'its weights are in the torch hub cache'
-    elif _has_dlib(): choice, why = 'dlib', 'face-alignment weights are not on this machine'
+    elif has_dlib(): choice, why = 'dlib', 'face-alignment weights are not on this machine'
     else: choice, why = 'haar', 'neither face-alignment weights nor dlib are available'
     if verbose: print(f'face detector: {choice} ({why})')
     return choice

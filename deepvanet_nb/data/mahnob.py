@@ -16,7 +16,7 @@ from fastprogress.fastprogress import progress_bar
 
 from ..core import DataError, Config, atomic_path, validate_params, Interval, Each
 from .synth import (EEG_CHANNELS, DEAP_FS, ExpressionFace, synth_bio_trial, trial_video_frames,
-                                     bdf_writer, biosemi_eeg, _balanced_ratings, _write_video)
+                                     bdf_writer, biosemi_eeg, balanced_ratings, write_video)
 from .deap import Trial, rating_to_label, video_info
 from .eeg import RawLayout, read_bdf, read_window, bdf_events
 
@@ -81,7 +81,7 @@ def synth_mahnob(out:str|Path, # root folder to write (it gets `Sessions/`)
     for p in subjects:
         rng = np.random.default_rng([seed, p, 2])
         n = trials + 3 * extras
-        r = np.stack([_balanced_ratings(rng, n), _balanced_ratings(rng, n), rng.uniform(1, 9, n), rng.uniform(1, 9, n)], 1)
+        r = np.stack([balanced_ratings(rng, n), balanced_ratings(rng, n), rng.uniform(1, 9, n), rng.uniform(1, 9, n)], 1)
         r = np.clip(np.where(r < 5, np.floor(r), np.ceil(r)), 1, 9)                   # MAHNOB's ratings are integers
         kinds = ['trial'] * trials + (['neutral', 'unrated', 'novideo'] if extras else [])
         for t, kind in enumerate(kinds):
@@ -101,7 +101,7 @@ def synth_mahnob(out:str|Path, # root folder to write (it gets `Sessions/`)
                 videos.append((folder / avi, tseed[1], *fv, seconds + 2 * pre_s))
     def write(job):
         avi, s, v, a, secs = job
-        _write_video(avi, trial_video_frames(face, np.random.default_rng(s), v, a, secs, fps), fps, MAHNOB_VIDEO_SIZE)
+        write_video(avi, trial_video_frames(face, np.random.default_rng(s), v, a, secs, fps), fps, MAHNOB_VIDEO_SIZE)
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as ex:
         for _ in progress_bar(ex.map(write, videos), total=len(videos)): pass
     return out

@@ -21,9 +21,9 @@ from ..core import atomic_path, validate_params, Interval, Each
 # %% auto #0
 __all__ = ['EEG_CHANNELS', 'PERIPHERAL_CHANNELS', 'DEAP_CHANNELS', 'DEAP_FS', 'DEAP_BASELINE_S', 'DEAP_VIDEO_FPS',
            'DEAP_VIDEO_SIZE', 'RATING_COLUMNS', 'ASTRONAUT_LANDMARKS', 'ASTRONAUT_68', 'DEAP_RAW_FS',
-           'TWENTE_EEG_CHANNELS', 'DEAP_RAW_OTHER', 'DEAP_EVENTS', 'BIOSEMI_RANGE_UV', 'synth_ratings',
-           'synth_bio_trial', 'ExpressionFace', 'deap_raw_channels', 'bdf_writer', 'biosemi_eeg', 'deap_session',
-           'expressed_va', 'trial_video_frames', 'synth_deap']
+           'TWENTE_EEG_CHANNELS', 'DEAP_RAW_OTHER', 'DEAP_EVENTS', 'BIOSEMI_RANGE_UV', 'balanced_ratings',
+           'synth_ratings', 'synth_bio_trial', 'ExpressionFace', 'deap_raw_channels', 'bdf_writer', 'biosemi_eeg',
+           'deap_session', 'expressed_va', 'write_video', 'trial_video_frames', 'synth_deap']
 
 # %% ../../nbs/01_data.synth.ipynb #a7c314f3
 EEG_CHANNELS = ['Fp1', 'AF3', 'F3', 'F7', 'FC5', 'FC1', 'C3', 'T7', 'CP5', 'CP1', 'P3', 'P7', 'PO3', 'O1', 'Oz', 'Pz',
@@ -37,14 +37,14 @@ DEAP_VIDEO_SIZE = (720, 576)  # width, height
 RATING_COLUMNS = ['Valence', 'Arousal', 'Dominance', 'Liking']
 
 # %% ../../nbs/01_data.synth.ipynb #f2ebbd56
-def _balanced_ratings(rng, n):
+def balanced_ratings(rng, n):
     "n ratings in [1, 9]: half below 5, half at or above, shuffled."
     lo = rng.uniform(1, 4.9, n // 2); hi = rng.uniform(5, 9, n - n // 2)
     return rng.permutation(np.round(np.concatenate([lo, hi]), 2))
 
 def synth_ratings(rng:np.random.Generator, trials:int) -> np.ndarray:
     "Ratings (trials, 4) in video order: valence, arousal, dominance, liking in 1–9."
-    r = np.stack([_balanced_ratings(rng, trials), _balanced_ratings(rng, trials),
+    r = np.stack([balanced_ratings(rng, trials), balanced_ratings(rng, trials),
                   np.round(rng.uniform(1, 9, trials), 2), np.round(rng.uniform(1, 9, trials), 2)], 1)
     return r.astype(np.float64)
 
@@ -297,7 +297,7 @@ def _write_dat(path, data, labels):
     with atomic_path(path) as tmp:
         with open(tmp, 'wb') as f: pickle.dump({'data': data, 'labels': labels}, f, protocol=2)
 
-def _write_video(path, frames, fps, size):
+def write_video(path, frames, fps, size):
     "Write RGB frames to an XVID AVI, atomically."
     with atomic_path(path) as tmp:
         avi = tmp.with_suffix('.avi'); os.replace(tmp, avi)
@@ -373,7 +373,7 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
             videos.append((avi, trial_seeds[k, 1], *noisy['face'][k]))
     def write(job):
         avi, tseed, v, a = job
-        _write_video(avi, trial_video_frames(face, np.random.default_rng(tseed), v, a, seconds, fps), fps, DEAP_VIDEO_SIZE)
+        write_video(avi, trial_video_frames(face, np.random.default_rng(tseed), v, a, seconds, fps), fps, DEAP_VIDEO_SIZE)
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as ex:
         for _ in progress_bar(ex.map(write, videos), total=len(videos)): pass
     csv = out / 'metadata_csv' / 'participant_ratings.csv'

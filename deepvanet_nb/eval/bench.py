@@ -16,7 +16,7 @@ from fastai.callback.core import Callback
 from ..core import atomic_path, default_device, set_seed, validate_params, Interval, Device
 from ..data.store import Segments
 from ..models import DeepVANet
-from ..fast import DeviceSegments, fold_learner, fit_folds, _sync
+from ..fast import DeviceSegments, fold_learner, fit_folds, sync_device
 from ..learner import segment_dls, deepvanet_learner
 from .splits import cv_folds
 
@@ -67,13 +67,13 @@ class TrainTimer(Callback):
     order = 99
     def __init__(self, warmup:int=1): self.warmup, self.seconds, self.segments, self.seen = warmup, 0., 0, 0
     def before_batch(self):
-        if self.training and self.seen == self.warmup: _sync(self.dls.device); self.t0 = time.perf_counter()
+        if self.training and self.seen == self.warmup: sync_device(self.dls.device); self.t0 = time.perf_counter()
     def after_batch(self):
         if not self.training: return
         self.seen += 1
         if self.seen > self.warmup: self.segments += self.yb[0].numel()
     def after_train(self):
-        if self.seen > self.warmup: _sync(self.dls.device); self.seconds += time.perf_counter() - self.t0; self.seen = self.warmup
+        if self.seen > self.warmup: sync_device(self.dls.device); self.seconds += time.perf_counter() - self.t0; self.seen = self.warmup
     @property
     def rate(self) -> float: return self.segments / self.seconds if self.seconds else float('nan')
 
@@ -85,13 +85,13 @@ def naive_throughput(folder:str|Path, rows, device, steps:int=4, bs:int=64, warm
     model = DeepVANet('fusion').to(device); opt = torch.optim.Adam(model.parameters(), 1e-3)
     loss_fn, n, it = torch.nn.BCEWithLogitsLoss(), 0, iter(dl)
     for s in range(warmup + steps):
-        if s == warmup: _sync(device); t0 = time.perf_counter()
+        if s == warmup: sync_device(device); t0 = time.perf_counter()
         try: faces, bio, y = next(it)
         except StopIteration: it = iter(dl); faces, bio, y = next(it)
         loss = loss_fn(model(faces.to(device), bio.to(device)), y.to(device))
         loss.backward(); opt.step(); opt.zero_grad()
         if s >= warmup: n += len(y)
-    _sync(device)
+    sync_device(device)
     return n / (time.perf_counter() - t0)
 
 def plain_throughput(seg:Segments, rows, device, steps:int=4, bs:int=64) -> float:
@@ -120,10 +120,10 @@ FULL_PROTOCOL = dict(subjects=22, labels=2, folds=10, epochs=50)
 
 def protocol_seconds(data:DeviceSegments, folds:list, epochs:int, stack:int, **kwargs) -> float:
     "Wall seconds of training and testing `folds` for `epochs` epochs, `stack` folds at a time."
-    _sync(data.device); t0 = time.perf_counter()
+    sync_device(data.device); t0 = time.perf_counter()
     for i in range(0, len(folds), stack):
         fit_folds(data, 'valence', folds[i:i + stack], list(range(i, min(i + stack, len(folds)))), epochs, **kwargs)
-    _sync(data.device)
+    sync_device(data.device)
     return time.perf_counter() - t0
 
 def extrapolate(seconds:float, folds:int, epochs:int, segments:int, full_segments:int=2400) -> float:
@@ -161,8 +161,8 @@ def face_throughput(seconds:int=12, # seconds of 5-Hz video per clip
                     workers:int=2, # processes for the parallel figure
                    ) -> dict|None:
     "Frames/s of the face pipeline, ours (1 and `workers` processes) and the baseline, and how far apart the crops are."
-    from deepvanet_nb.data.face import _has_dlib
-    if not _has_dlib(): return None
+    from deepvanet_nb.data.face import has_dlib
+    if not has_dlib(): return None
     import importlib, multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     mod = importlib.import_module('deepvanet_nb.eval.bench')        # spawned workers import the module, not this notebook

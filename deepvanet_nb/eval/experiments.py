@@ -31,8 +31,8 @@ from .adaboost import decision_fusion
 
 # %% auto #0
 __all__ = ['MODALITIES', 'N_EEG', 'EXPERIMENT_PARAMS', 'ENGINES', 'modality_setup', 'Experiment', 'ResultsFile', 'is_fold_record',
-           'EpochProgress', 'fold_metrics', 'run_fold', 'segment_features', 'run_folds_fast', 'run_cv', 'store_label',
-           'face_init', 'results_frame', 'summarize', 'by_modality', 'modality_label', 'modality_order']
+           'EpochProgress', 'fold_metrics', 'run_fold', 'segment_features', 'run_folds_fast', 'worker_env', 'run_cv',
+           'store_label', 'face_init', 'results_frame', 'summarize', 'by_modality', 'modality_label', 'modality_order']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 MODALITIES = ('face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-decision')
@@ -223,7 +223,7 @@ def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit
     for rec in recs: rec.update(seconds=round((time.time() - t0) / len(recs), 2), engine='fast', stacked=len(recs))
     return recs
 
-def _worker_env() -> tuple[int, int]:
+def worker_env() -> tuple[int, int]:
     "(rank, world size) from the launcher's environment (torchrun, or Ray/SLURM wrappers that set RANK and WORLD_SIZE)."
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
 
@@ -317,7 +317,7 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
     protocols, labels, modalities, lambda_faces, lambda_bios = map(listify, (protocols, labels, modalities, lambda_faces, lambda_bios))   # one value or several
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
     per_subject = _check_store(st, subjects)
-    rank, world = worker or _worker_env()
+    rank, world = worker or worker_env()
     local = os.environ.get('LOCAL_RANK')                              # torchrun: one GPU per process on a node
     device = torch.device(device or (f'cuda:{local}' if local is not None and torch.cuda.is_available() else default_device()))
     rf = ResultsFile(results, rank if world > 1 else None)
