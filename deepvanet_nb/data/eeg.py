@@ -29,10 +29,9 @@ def _mne():
 def bdf_header(path:str|Path) -> dict:
     "The fixed header of a BDF/EDF file: records, record length (s), and each signal's label and samples per record."
     path = Path(path)
-    with open(path, 'rb') as f: head = f.read(256)
     try:
-        ns = int(head[252:256].decode('ascii').strip())
-        with open(path, 'rb') as f: f.seek(256); sig = f.read(256 * ns)
+        with open(path, 'rb') as f:                                             # the fixed 256 bytes, then 256 per signal
+            head = f.read(256); ns = int(head[252:256].decode('ascii').strip()); sig = f.read(256 * ns)
         field = lambda off, width, i: sig[ns * off + width * i: ns * off + width * (i + 1)].decode('latin-1').strip()
         labels = [field(0, 16, i) for i in range(ns)]
         spr = [int(field(216, 8, i)) for i in range(ns)]                       # after label 16, transducer 80, 5 × 8, prefilter 80

@@ -14,6 +14,7 @@ from pathlib import Path
 import multiprocessing as mp
 
 import numpy as np
+from fastcore.basics import listify
 from fastprogress.fastprogress import progress_bar
 
 from ..core import Config, DataError, atomic_dir, atomic_path, ParamError, check_param, validate_params, Interval, OneOf, Each
@@ -172,9 +173,18 @@ class SegmentStore:
         "Whether the subject is stored with settings `cfg` (a damaged subject is not)."
         try: return self.manifest(subject)['key'] == cfg.key
         except DataError: return False
-    def _arrays(self, subject:int, mmap:bool) -> Segments:
-        "One subject's arrays, each checked to open and to hold the manifest's number of segments."
-        n, arrays = self.manifest(subject)['n_segments'], []
+    def check_subjects(self, subjects=None, # one subject, several, or None: all
+                      ) -> list[int]:
+        "`subjects` as a list, each checked to be in the store (the error lists what is)."
+        if not self.path.is_dir(): raise DataError(self.path, 'no segment store here (run prepare first)')
+        if not self.subjects: raise DataError(self.path, 'the store holds no subject (run prepare first)')
+        subjects = self.subjects if subjects is None else listify(subjects)
+        missing = [s for s in subjects if s not in self.subjects]
+        if missing: raise DataError(self.path, f'subject(s) {missing} not in the store, which holds {self.subjects}')
+        return subjects
+    def _arrays(self, subject:int, n:int, mmap:bool) -> Segments:
+        "One subject's arrays, each checked to open and to hold `n` segments, the count its manifest gives."
+        arrays = []
         for f in _FIELDS:
             p = self.subject_dir(subject) / f'{f}.npy'
             try: a = np.load(p, mmap_mode='r' if mmap else None)
@@ -188,11 +198,11 @@ class SegmentStore:
         "The segments of `subjects`; subjects built with different settings are not joined."
         subjects = self.subjects if subjects is None else [subjects] if np.isscalar(subjects) else list(subjects)
         if not subjects: raise DataError(self.path, 'the store holds no subject (run prepare first)')
-        keys = {s: self.manifest(s)['key'] for s in subjects}
-        if len(set(keys.values())) > 1:
-            raise DataError(self.path, 'subjects built with different settings cannot be joined: ' + ', '.join(f's{s:02d} key {k}' for s, k in keys.items())
+        ms = {s: self.manifest(s) for s in subjects}
+        if len({m['key'] for m in ms.values()}) > 1:
+            raise DataError(self.path, 'subjects built with different settings cannot be joined: ' + ', '.join(f"s{s:02d} key {m['key']}" for s, m in ms.items())
                             + '; rerun prepare with --force to rebuild them alike')
-        parts = [self._arrays(s, mmap) for s in subjects]
+        parts = [self._arrays(s, m['n_segments'], mmap) for s, m in ms.items()]
         return parts[0] if len(parts) == 1 else Segments.concat(parts)
     @property
     def summary(self) -> dict:
@@ -215,10 +225,10 @@ def deap_subjects(root:str|Path) -> list[int]:
     vids = {int(p.name[1:]) for p in (root / 'face_video').glob('s[0-9][0-9]') if p.is_dir()}
     return sorted(dats & vids)
 
-def _worker_init(threads:int=1):
+def _worker_init():
     "Pool initializer: one core per worker; Ctrl-C is the parent's to handle; the worker ends the moment its parent does."
     import cv2, torch
-    cv2.setNumThreads(threads); torch.set_num_threads(threads)
+    cv2.setNumThreads(1); torch.set_num_threads(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = mp.parent_process()
     if parent is not None: threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
@@ -301,7 +311,7 @@ def prepare(root:str|Path, # the data set's root folder, as downloaded
     from deepvanet_nb.data.face import resolve_detector
     cfg = cfg.updated(face_detector=resolve_detector(cfg.face_detector, verbose=verbose and cfg.face_detector == 'auto'))
     list_subjects, _, list_unreadable = dataset_reader(cfg.dataset)
-    subjects = list_subjects(root) if subjects is None else [subjects] if np.isscalar(subjects) else list(subjects)
+    subjects = list_subjects(root) if subjects is None else listify(subjects)
     st.path.mkdir(parents=True, exist_ok=True)
     _clean_interrupted(st)
     unreadable = list_unreadable(root)

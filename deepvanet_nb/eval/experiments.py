@@ -279,15 +279,6 @@ def _check_results_path(rf:ResultsFile):
         if not folder.is_dir(): raise DataError(folder, f'is a file, so {p} cannot be written')
         if not os.access(p if p.exists() else folder, os.W_OK): raise PermissionError(f'{p if p.exists() else folder}: not writable')
 
-def _check_store(st:SegmentStore, subjects) -> list[int]:
-    "The subjects to run, each checked to be in the store (the error lists what is)."
-    if not st.path.is_dir(): raise DataError(st.path, 'no segment store here (run `deepvanet prepare` first)')
-    if not st.subjects: raise DataError(st.path, 'the store holds no prepared subject (run `deepvanet prepare` first)')
-    subjects = list(st.subjects if subjects is None else [subjects] if np.isscalar(subjects) else subjects)
-    missing = [s for s in subjects if s not in st.subjects]
-    if missing: raise DataError(st.path, f'subject(s) {missing} not in the store, which holds {st.subjects}')
-    return subjects
-
 @validate_params(protocols=Each(OneOf(*PROTOCOLS)), labels=Each(OneOf(*LABELS)), modalities=Each(OneOf(*MODALITIES)),
                  lambda_faces=Each(_lam), lambda_bios=Each(_lam), scope=EXPERIMENT_PARAMS['scope'], subjects=Each(Interval(int, 1), none=True),
                  n_splits=EXPERIMENT_PARAMS['n_splits'], **TRAIN_PARAMS, engine=OneOf(*ENGINES), stack=Either(OneOf('auto'), Interval(int, 1)),
@@ -316,7 +307,7 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
     "Run (or resume) every fold of the experiments asked for (this worker's share of them); return their records."
     protocols, labels, modalities, lambda_faces, lambda_bios = map(listify, (protocols, labels, modalities, lambda_faces, lambda_bios))   # one value or several
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
-    per_subject = _check_store(st, subjects)
+    per_subject = st.check_subjects(subjects)
     rank, world = worker or worker_env()
     local = os.environ.get('LOCAL_RANK')                              # torchrun: one GPU per process on a node
     device = torch.device(device or (f'cuda:{local}' if local is not None and torch.cuda.is_available() else default_device()))
