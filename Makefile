@@ -81,7 +81,7 @@ datasets: $(STAMP)
 	    --label valence --folds 3 --epochs 3 --device cpu
 	$(BIN)/deepvanet synth afewva --out $(DATA)/afewva --clips 24 --frames 12
 	$(BIN)/deepvanet pretrain afewva --root $(DATA)/afewva --out outputs/face_cnn.pt --epochs 8 --bs 32 --device cpu
-	$(BIN)/deepvanet train --store $(DATA)/store_deap_raw --subject 1 --label valence --modality face --epochs 3 --device cpu \
+	$(BIN)/deepvanet train --store $(DATA)/store_deap_raw --subject 1 --label valence --inputs face --epochs 3 --device cpu \
 	    --pretrained-face outputs/face_cnn.pt
 
 # Speed figures on this machine (a GPU if there is one): training throughput, the whole protocol, faces, memory,

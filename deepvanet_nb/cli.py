@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse, json, sys, time, warnings
 from pathlib import Path
 
+from .core import DATASETS, DETECTORS, LABELS, INPUTS, MODALITIES, PROTOCOLS, SCOPES, ENGINES
+
 # %% auto #0
-__all__ = ['MODALITY_NAMES', 'LAMBDA_GRID', 'parser', 'error_line', 'main']
+__all__ = ['LAMBDA_GRID', 'parser', 'error_line', 'main']
 
 # %% ../nbs/50_cli.ipynb #c097277e
 _SYNTH_DEFAULTS = dict(deap=dict(trials=40, seconds=60, fps=50), mahnob=dict(trials=20, seconds=60, fps=60.97))
@@ -34,7 +36,7 @@ def _face_weights(x:str|None) -> str|None:
 def _synth(a):
     t = time.time()
     if a.dataset == 'afewva':
-        from deepvanet_nb.pretrain.afewva import synth_afewva
+        from deepvanet_nb.synth.afewva import synth_afewva
         print(f'Writing a synthetic AFEW-VA folder to {a.out}: {a.clips} clips × {a.frames} frames (seed {a.seed})', flush=True)
         synth_afewva(a.out, a.clips, a.frames, a.seed)
     else:
@@ -42,10 +44,10 @@ def _synth(a):
         trials, seconds, fps = a.trials or d['trials'], a.seconds or d['seconds'], a.fps or d['fps']
         print(f'Writing a synthetic {a.dataset} folder to {a.out}: {a.subjects} subject(s) × {trials} trials × {seconds} s, video at {fps:g} fps (seed {a.seed})', flush=True)
         if a.dataset == 'mahnob':
-            from deepvanet_nb.data.mahnob import synth_mahnob
+            from deepvanet_nb.synth.mahnob import synth_mahnob
             synth_mahnob(a.out, a.subjects, trials, seconds, a.seed, fps=fps, **_given(trial_noise=a.trial_noise))
         else:
-            from deepvanet_nb.data.synth import synth_deap
+            from deepvanet_nb.synth.deap import synth_deap
             synth_deap(a.out, a.subjects, trials, seconds, a.seed, fps=fps, raw=a.dataset == 'deap-raw',
                        **_given(trial_noise=a.trial_noise, modality_split=a.modality_split))
     print(f'Done in {time.time() - t:.0f} s.')
@@ -54,7 +56,7 @@ def _prepare(a):
     from deepvanet_nb.data.store import prepare, store_config
     print(f'Preparing {a.dataset} from {a.root} into the segment store {a.store}: 1-s segments, baseline removal, 5 face crops of 64×64 per segment', flush=True)
     t = time.time()
-    cfg = store_config(a.dataset, face_detector=a.detector, face_redetect=a.redetect, **({'video_fps': a.video_fps} if a.video_fps is not None else {}))
+    cfg = store_config(a.dataset, face_detector=None if a.detector == 'auto' else a.detector, face_redetect=a.redetect, **({'video_fps': a.video_fps} if a.video_fps is not None else {}))
     try: st = prepare(a.root, a.store, a.subjects, cfg, force=a.force, n_workers=a.workers)
     except KeyboardInterrupt:
         print(f'\nInterrupted. Every finished subject is kept in {a.store} (its manifest.json lists them); '
@@ -67,7 +69,8 @@ def _prepare(a):
 
 def _pretrain(a):
     _output_file(a.out, '--out')
-    from deepvanet_nb.pretrain.afewva import afewva_faces, pretrain_face_cnn, save_face_cnn
+    from deepvanet_nb.data.afewva import afewva_faces
+    from deepvanet_nb.pretrain.afewva import pretrain_face_cnn, save_face_cnn
     print(f'Reading AFEW-VA from {a.root}: faces cropped with the given landmarks', flush=True)
     faces, targets, clip = afewva_faces(a.root)
     print(f'{len(faces)} faces from {len(set(clip.tolist()))} clips; pretraining the face CNN for {a.epochs} epochs', flush=True)
@@ -82,9 +85,9 @@ def _train(a):
     labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
     results = []
     for label in labels:
-        print(f'Training DeepVANet ({a.modality}) on subject {a.subject}, {label}, for {a.epochs} epochs; '
+        print(f'Training DeepVANet ({a.inputs}) on subject {a.subject}, {label}, for {a.epochs} epochs; '
               f'{a.valid_pct:.0%} of the trials are held out', flush=True)
-        r = train_subject(a.store, a.subject, label, a.epochs, a.modality, a.lambda_face, a.lambda_bio,
+        r = train_subject(a.store, a.subject, label, a.epochs, a.inputs, a.lambda_face, a.lambda_bio,
                           a.valid_pct, a.bs, a.lr, a.seed, a.device, silent=a.quiet, pretrained_face=_face_weights(a.pretrained_face),
                           face_standardize=a.face_standardize)
         print(f"Held-out accuracy, {label}: {r['accuracy']:.3f} ({r['n_valid']} segments of {len(r['valid_trials'])} unseen trials; chance 0.5)", flush=True)
@@ -98,13 +101,12 @@ def _train(a):
     return results
 
 # %% ../nbs/50_cli.ipynb #74532e66
-MODALITY_NAMES = ('face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-decision')   # `eval.experiments.MODALITIES`, without importing torch
 LAMBDA_GRID = (16, 32, 64, 128, 256)
 
 # %% ../nbs/50_cli.ipynb #05a760b4
-def _auto_or_count(x:str):
-    "`--stack`: 'auto' or a whole number ≥ 1."
-    if x == 'auto': return x
+def _auto_or_count(x:str) -> int|None:
+    "`--stack`: 'auto' (None: the library decides) or a whole number ≥ 1."
+    if x == 'auto': return None
     if x.isdigit() and int(x) >= 1: return int(x)
     raise argparse.ArgumentTypeError(f"{x!r} is not 'auto' or a whole number ≥ 1")
 
@@ -112,11 +114,11 @@ def _modalities(a) -> list[str]:
     "Expand 'all' and 'fusion' (with --fusion) into experiment modalities."
     mods = []
     for m in a.modality:
-        mods += list(MODALITY_NAMES) if m == 'all' else [f'fusion-{a.fusion}'] if m == 'fusion' else [m]
+        mods += list(MODALITIES) if m == 'all' else [f'fusion-{a.fusion}'] if m == 'fusion' else [m]
     return list(dict.fromkeys(mods))
 
 def _cv(a):
-    from deepvanet_nb.eval.experiments import run_cv, summarize, by_modality, worker_env
+    from deepvanet_nb.eval.experiments import ExperimentGrid, run_cv, summarize, by_modality, worker_env
     labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
     mods = _modalities(a)
     rank, world = worker_env()
@@ -125,12 +127,12 @@ def _cv(a):
     print(f"Cross-validating on {a.store}: protocols {' '.join(a.protocol)}, {' & '.join(labels)}, {', '.join(mods)}, "
           f"λ1 {a.lambda_face}, λ2 {a.lambda_bio}, {a.epochs} epochs, face CNN {'from ' + face if face else 'from scratch'}"
           f"{' (frames standardised)' if a.face_standardize else ''}; results go to {a.results} fold by fold", flush=True)
+    grid = ExperimentGrid(a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects, a.epochs, a.folds, a.seed, a.bs, a.lr,
+                          pretrained_face=face, face_standardize=a.face_standardize)
     new = []
     try:
-        recs = run_cv(a.store, a.results, a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects,
-                      a.epochs, a.folds, a.seed, a.bs, a.lr, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append,
-                      engine=a.engine, stack=a.stack, amp={'auto': 'auto', 'on': True, 'off': False}[a.amp],
-                      compile=a.compile, pretrained_face=face, face_standardize=a.face_standardize)
+        recs = run_cv(a.store, a.results, grid, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append,
+                      engine=a.engine, stack=a.stack, amp={'auto': None, 'on': True, 'off': False}[a.amp], compile=a.compile)
     except KeyboardInterrupt:
         sys.exit(f'Interrupted after {len(new)} new fold(s), saved in {a.results} with the earlier ones; run the same command again to resume.')
     print(f"{'' if a.quiet else chr(10)}{len(new)} fold(s) run, {len(recs) - len(new)} already in {a.results}")
@@ -164,12 +166,12 @@ def _add_cv_args(s, grid:bool=False):
     "Options shared by `cv` and `grid`."
     s.add_argument('--store', required=True, help='a prepared segment store')
     s.add_argument('--results', required=True, help='results file (JSON lines); folds already in it are skipped, so a rerun resumes')
-    s.add_argument('--protocol', nargs='+', choices=['paper', 'trial', 'subject', 'loso'], default=['trial'],
+    s.add_argument('--protocol', nargs='+', choices=PROTOCOLS, default=['trial'],
                    help="folds: 'paper' (segments shuffled, as the original code: leaks), 'trial' (whole trials), 'subject' (10-fold by subject), 'loso' (leave one subject out); default trial")
-    s.add_argument('--scope', choices=['per-subject', 'inter-subject'], help="for paper/trial: one model per subject (default) or one for all subjects")
+    s.add_argument('--scope', choices=SCOPES, help="for paper/trial: one model per subject (default) or one for all subjects")
     s.add_argument('--label', choices=['valence', 'arousal', 'both'], default='both', help='default both')
     if not grid:
-        s.add_argument('--modality', nargs='+', choices=[*MODALITY_NAMES, 'fusion', 'all'], default=['fusion'],
+        s.add_argument('--modality', nargs='+', choices=[*MODALITIES, 'fusion', 'all'], default=['fusion'],
                        help="what the model sees; 'fusion' means fusion-<--fusion>, 'all' the six of the ablation (default fusion)")
         s.add_argument('--fusion', choices=['feature', 'decision'], default='feature', help="feature-level fusion, or decision-level (AdaBoost) (default feature)")
     s.add_argument('--lambda-face', type=int, nargs='+', default=list(LAMBDA_GRID) if grid else [16], help=f"λ1 value(s) (default {' '.join(map(str, LAMBDA_GRID)) if grid else 16})")
@@ -183,7 +185,7 @@ def _add_cv_args(s, grid:bool=False):
     s.add_argument('--device', default=None, help='cpu, cuda, … (default: a GPU if there is one)')
     s.add_argument('--no-features', action='store_true', help='do not save fold-0 features of feature fusion (used for t-SNE)')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
-    s.add_argument('--engine', choices=['fast', 'plain'], default='fast', help="fast: store on the device, folds stacked (default); plain: a fastai DataLoader per fold")
+    s.add_argument('--engine', choices=ENGINES, default='fast', help="fast: store on the device, folds stacked (default); plain: a fastai DataLoader per fold")
     s.add_argument('--stack', default='auto', type=_auto_or_count, help="folds the fast engine trains together (default auto: all of a run's folds on CUDA, 1 on CPU)")
     s.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='bf16 autocast (default auto: on CUDA)')
     s.add_argument('--compile', action='store_true', help='torch.compile the fast engine (falls back to eager if it fails)')
@@ -191,13 +193,9 @@ def _add_cv_args(s, grid:bool=False):
     s.set_defaults(func=_cv, fusion='feature', modality=['fusion'])
 
 # %% ../nbs/50_cli.ipynb #1984fb7b
-def parser() -> argparse.ArgumentParser:
-    "The `deepvanet` argument parser."
-    p = argparse.ArgumentParser('deepvanet', description='DeepVANet: valence and arousal from face video, EEG and peripheral signals.')
-    sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
-
+def _synth_parser(sub):
     s = sub.add_parser('synth', help='write a synthetic data set in the real file layout')
-    s.add_argument('dataset', choices=['deap', 'deap-raw', 'mahnob', 'afewva'],
+    s.add_argument('dataset', choices=[*DATASETS, 'afewva'],
                    help='which data set to imitate: deap (.dat + video), deap-raw (also the raw BDFs), mahnob, afewva')
     s.add_argument('--out', required=True, help='folder to write (laid out like the real download)')
     s.add_argument('--subjects', type=int, default=2, help='number of subjects / participants (default 2)')
@@ -211,12 +209,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--frames', type=int, default=12, help='afewva: frames per clip (default 12)')
     s.set_defaults(func=_synth)
 
+def _prepare_parser(sub):
     s = sub.add_parser('prepare', help='preprocess a data set into a segment store')
-    s.add_argument('dataset', choices=['deap', 'deap-raw', 'mahnob'], help="deap (the .dat files), deap-raw (data_original BDFs, preprocessed here) or mahnob")
+    s.add_argument('dataset', choices=DATASETS, help="deap (the .dat files), deap-raw (data_original BDFs, preprocessed here) or mahnob")
     s.add_argument('--root', required=True, help='the data set folder as downloaded (or written by synth)')
     s.add_argument('--store', required=True, help='segment store folder to write; subjects already there with the same settings are kept')
     s.add_argument('--subjects', type=int, nargs='+', help='subject numbers (default: every subject with signals and face video)')
-    s.add_argument('--detector', choices=['auto', 'face-alignment', 'dlib', 'haar'], default='auto',
+    s.add_argument('--detector', choices=['auto', *DETECTORS], default='auto',
                    help="face landmarks: auto (face-alignment if its weights are here, else dlib, else haar), or one of them")
     s.add_argument('--workers', type=int, help='subjects prepared in parallel (default: one per core)')
     s.add_argument('--force', action='store_true', help='rebuild subjects even if stored with the same settings')
@@ -224,6 +223,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--redetect', type=int, default=5, help='dlib: detect the face every N kept frames and follow it between (0: detect in every frame; default 5)')
     s.set_defaults(func=_prepare)
 
+def _pretrain_parser(sub):
     s = sub.add_parser('pretrain', help='pretrain the face CNN on AFEW-VA valence/arousal')
     s.add_argument('dataset', choices=['afewva'], help='the pretraining data set')
     s.add_argument('--root', required=True, help='the AFEW-VA folder (clip folders 001/, 002/, …)')
@@ -236,12 +236,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--quiet', action='store_true', help="hide fastai's per-epoch table")
     s.set_defaults(func=_pretrain)
 
+def _train_parser(sub):
     s = sub.add_parser('train', help='train DeepVANet on one subject with held-out trials')
     s.add_argument('--store', required=True, help='a prepared segment store')
     s.add_argument('--subject', type=int, required=True, help='subject number')
-    s.add_argument('--label', choices=['valence', 'arousal', 'both'], default='both', help='what to predict; both trains one model per label (default both)')
+    s.add_argument('--label', choices=[*LABELS, 'both'], default='both', help='what to predict; both trains one model per label (default both)')
     s.add_argument('--epochs', type=int, default=50, help='training epochs (paper: 50)')
-    s.add_argument('--modality', choices=['fusion', 'face', 'bio'], default='fusion', help='feature fusion of face and bio, or one of them alone (default fusion)')
+    s.add_argument('--inputs', choices=INPUTS, default='fusion', help='what the network reads: fusion (face and bio, feature fusion), or face or bio alone (default fusion)')
     s.add_argument('--lambda-face', type=int, default=16, help='size of the face feature, λ1 (paper: 16)')
     s.add_argument('--lambda-bio', type=int, default=64, help='size of the bio feature, λ2 (paper: 64)')
     s.add_argument('--valid-pct', type=float, default=0.25, help='fraction of trials held out for the accuracy (default 0.25)')
@@ -255,9 +256,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--quiet', action='store_true', help="hide fastai's per-epoch table")
     s.set_defaults(func=_train)
 
+def _cv_parser(sub):
     _add_cv_args(sub.add_parser('cv', help='cross-validate: protocols × labels × modalities × λ, resumable'))
+
+def _grid_parser(sub):
     _add_cv_args(sub.add_parser('grid', help="cross-validate feature fusion over the λ1 × λ2 grid (paper: {16…256}²)"), grid=True)
 
+def _report_parser(sub):
     s = sub.add_parser('report', help='Table 2, ablation chart, λ heatmap and t-SNE from a results file')
     s.add_argument('--results', required=True, help='results file written by cv/grid')
     s.add_argument('--out', required=True, help='folder for the report (Markdown, CSV, PNG)')
@@ -265,6 +270,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--bench', help="a `deepvanet bench` results file to add as the report's speed section")
     s.set_defaults(func=_report)
 
+def _bench_parser(sub):
     s = sub.add_parser('bench', help='time training, the whole protocol, face preprocessing and memory against a naive baseline')
     s.add_argument('--out', default='outputs/bench.json', help='results file (JSON; default outputs/bench.json)')
     s.add_argument('--device', default=None, help='cpu, cuda, … (default: a GPU if there is one)')
@@ -275,6 +281,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument('--no-faces', action='store_true', help='skip the face pipeline figure')
     s.add_argument('--compile', choices=['auto', 'on', 'off'], default='auto', help='also time torch.compile (default auto: on CUDA)')
     s.set_defaults(func=_bench)
+
+_SUBCOMMANDS = (_synth_parser, _prepare_parser, _pretrain_parser, _train_parser, _cv_parser, _grid_parser, _report_parser, _bench_parser)
+
+def parser() -> argparse.ArgumentParser:
+    "The `deepvanet` argument parser: one sub-parser per command, each built by its own function."
+    p = argparse.ArgumentParser('deepvanet', description='DeepVANet: valence and arousal from face video, EEG and peripheral signals.')
+    sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
+    for add in _SUBCOMMANDS: add(sub)
     for s in sub.choices.values(): s.add_argument('--debug', action='store_true', help='on an error, show the full traceback instead of one line')
     return p
 

@@ -6,23 +6,28 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #b0ea324c
 from __future__ import annotations
-import os, json, random, hashlib, shutil, tempfile, inspect, functools
+import os, sys, json, random, hashlib, shutil, tempfile, inspect, functools, types, typing
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal, get_args, get_origin, TYPE_CHECKING
 
 import numpy as np
-import torch
 from fastcore.basics import AttrDict, store_attr
+if TYPE_CHECKING: import torch                    # imported where it is used, so that importing core stays light
 
 # %% auto #0
-__all__ = ['TRAIN_PARAMS', 'set_seed', 'default_device', 'data_dir', 'Config', 'atomic_path', 'atomic_dir', 'DataError',
-           'ParamError', 'Interval', 'OneOf', 'Either', 'Each', 'Device', 'check_param', 'validate_params']
+__all__ = ['TRAIN_PARAMS', 'Label', 'Dataset', 'Detector', 'Inputs', 'Modality', 'Protocol', 'Scope', 'Engine', 'LABELS',
+           'DATASETS', 'DETECTORS', 'INPUTS', 'MODALITIES', 'PROTOCOLS', 'SCOPES', 'ENGINES', 'set_seed',
+           'default_device', 'data_dir', 'Config', 'atomic_path', 'atomic_dir', 'DataError', 'ParamError', 'Interval',
+           'OneOf', 'Either', 'Each', 'Device', 'choices', 'hint_constraint', 'hint_constraints', 'check_fields',
+           'check_param', 'validate_params']
 
 # %% ../nbs/00_core.ipynb #dea0533f
 def set_seed(seed:int=42, # the one seed for python, numpy and torch
              deterministic:bool=False, # also ask cuDNN for deterministic kernels (slower)
             ) -> np.random.Generator:
     "Seed python, numpy and torch (CPU and every GPU); return a numpy `Generator` seeded the same way."
+    import torch
     random.seed(seed)
     np.random.seed(seed % 2**32)
     torch.manual_seed(seed)
@@ -35,6 +40,7 @@ def set_seed(seed:int=42, # the one seed for python, numpy and torch
 def default_device(prefer:str|None=None, # 'cuda', 'mps' or 'cpu'; default: `$DEEPVANET_DEVICE`, else the best available
                   ) -> torch.device:
     "The device to train on: the preferred one if given, else CUDA, then Apple MPS, then CPU."
+    import torch
     prefer = prefer or os.environ.get('DEEPVANET_DEVICE')
     if prefer: return torch.device(prefer)
     if torch.cuda.is_available(): return torch.device('cuda')
@@ -146,6 +152,7 @@ class Each:
 class Device:
     "A torch device name (or `torch.device`) usable on this machine, or None for the default."
     def __call__(self, v) -> bool:
+        import torch
         if v is None: return True
         try: d = torch.device(v)
         except (RuntimeError, TypeError, ValueError): return False
@@ -153,8 +160,45 @@ class Device:
         if d.type == 'mps': return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
         return d.type == 'cpu'
     def __str__(self):
+        import torch
         have = ['cpu'] + (['cuda'] if torch.cuda.is_available() else []) + (['mps'] if Device()('mps') else [])
         return f"a device this machine has: {', '.join(have)} (or None: the best of them)"
+
+# %% ../nbs/00_core.ipynb #56d5e0ab
+def choices(t) -> tuple:
+    "The allowed values of a choice type (`Literal[...]`)."
+    if get_origin(t) is not Literal: raise TypeError(f'{t!r} is not a Literal choice type')
+    return get_args(t)
+
+def hint_constraint(hint):
+    "The constraint a type hint implies: `OneOf` a `Literal`'s values (or None, if the hint allows it), `Each` of them for a list of one; else None."
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is Literal: return OneOf(*args)
+    if origin in (list, tuple) and args and get_origin(args[0]) is Literal: return Each(OneOf(*args[0].__args__))
+    if origin in (typing.Union, types.UnionType):
+        none, parts = type(None) in args, [hint_constraint(a) for a in args if a is not type(None)]
+        if any(isinstance(c, Each) for c in parts): return Each(next(c for c in parts if isinstance(c, Each)).item, none=none)
+        if len(parts) == 1 and isinstance(parts[0], OneOf): return OneOf(*parts[0].choices, none=none)
+    return None
+
+def hint_constraints(f) -> dict:
+    "{parameter: constraint} of every parameter (or dataclass field) of `f` whose type hint is a choice."
+    g = getattr(f, '__globals__', None) or vars(sys.modules[f.__module__])
+    anns = {k: v for c in reversed(getattr(f, '__mro__', [f])) for k, v in getattr(c, '__annotations__', {}).items()}
+    out = {}
+    for k, a in anns.items():
+        if isinstance(a, str):
+            try: a = eval(a, g)                                        # `from __future__ import annotations`: hints are strings
+            except Exception: continue                                 # a hint naming what this module does not import is no choice
+        if k != 'return' and (c := hint_constraint(a)) is not None: out[k] = c
+    return out
+
+def check_fields(obj, # a dataclass instance
+                 **constraints, # constraints beyond those its field types imply
+                ):
+    "Check every field of a dataclass typed as a choice, and those `constraints` name, as `validate_params` checks a call; return `obj`."
+    for k, c in {**hint_constraints(type(obj)), **constraints}.items(): check_param(k, getattr(obj, k), c, type(obj).__name__)
+    return obj
 
 # %% ../nbs/00_core.ipynb #807f6170
 def check_param(name:str, # the parameter's name, as the caller wrote it
@@ -167,9 +211,10 @@ def check_param(name:str, # the parameter's name, as the caller wrote it
     return value
 
 def validate_params(**constraints):
-    "Decorator: check the named parameters of every call against their constraints (`check_param`) before the body runs."
+    "Decorator: check the named parameters of every call against their constraints (`check_param`), and every parameter typed as a choice (`hint_constraints`), before the body runs."
     def deco(f):
         sig = inspect.signature(f)
+        constraints.update({k: c for k, c in hint_constraints(f).items() if k not in constraints})
         missing = set(constraints) - set(sig.parameters)
         if missing: raise TypeError(f'{f.__name__} has no parameter(s) {sorted(missing)}')
         @functools.wraps(f)
@@ -182,3 +227,16 @@ def validate_params(**constraints):
     return deco
 
 TRAIN_PARAMS = dict(epochs=Interval(int, 1), bs=Interval(int, 1), lr=Interval(float, 0, open='lo'), seed=Interval(int, 0), device=Device())
+
+# %% ../nbs/00_core.ipynb #d17d5fe7
+Label = Literal['valence', 'arousal']                       # what is predicted, high (rating ≥ 5) or low
+Dataset = Literal['deap', 'deap-raw', 'mahnob']             # what the store prepares: DEAP's .dat files, DEAP's raw BDFs, MAHNOB-HCI
+Detector = Literal['face-alignment', 'dlib', 'haar']        # face landmarkers (None: the best this machine has)
+Inputs = Literal['fusion', 'face', 'bio']                   # what one DeepVANet network reads
+Modality = Literal['face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-decision']   # a row of the ablation table
+Protocol = Literal['paper', 'trial', 'subject', 'loso']    # how folds are cut
+Scope = Literal['per-subject', 'inter-subject']             # one model per subject, or one for all
+Engine = Literal['fast', 'plain']                           # how cross-validation trains its folds
+
+LABELS, DATASETS, DETECTORS, INPUTS = choices(Label), choices(Dataset), choices(Detector), choices(Inputs)
+MODALITIES, PROTOCOLS, SCOPES, ENGINES = choices(Modality), choices(Protocol), choices(Scope), choices(Engine)

@@ -16,11 +16,11 @@ from torch.func import stack_module_state, functional_call, vmap
 from fastai.learner import Learner
 from fastai.optimizer import OptimWrapper
 from fastai.callback.core import Callback
-from fastai.callback.progress import ProgressCallback  # adds Learner.no_bar
 
-from .core import set_seed, default_device
-from .data.store import Segments, LABELS
+from .core import set_seed, default_device, LABELS, Inputs
+from .data.store import Segments
 from .models import DeepVANet
+from .learner import fit_quiet
 
 # %% auto #0
 __all__ = ['DeviceSegments', 'FoldBatches', 'FoldTests', 'FoldStack', 'fold_bce', 'sync_device', 'FoldRecorder', 'FoldLoaders',
@@ -126,7 +126,7 @@ class FoldStack(nn.Module):
         super().__init__()
         nets = [_MaskedDropoutNet(make_model()) for _ in fold_ids]
         self.fold_ids, self.seed, self.amp, self.n = list(fold_ids), seed, amp, len(nets)
-        self.modality, self.p = nets[0].net.modality, nets[0].net.head[2].p
+        self.inputs, self.p = nets[0].net.inputs, nets[0].net.head[2].p
         self.hidden = nets[0].net.head[0].out_features
         params, buffers = stack_module_state(nets)
         self.names, self.buffer_names = list(params), list(buffers)
@@ -134,7 +134,7 @@ class FoldStack(nn.Module):
         for k, v in buffers.items(): self.register_buffer(_mangle(k), v.clone())
         self._base = [copy.deepcopy(nets[0]).to('meta')]          # in a list: not a submodule, so not in `parameters()`
         self._gens, self._compile = None, compile
-        self._eager = vmap(self._one, in_dims=(0, 0, None if self.modality == 'bio' else 0, 0, 0))
+        self._eager = vmap(self._one, in_dims=(0, 0, None if self.inputs == 'bio' else 0, 0, 0))
         self._compiled = None
 
     def _one(self, params, buffers, faces, bio, keep): return functional_call(self._base[0], (params, buffers), (faces, bio, keep))
@@ -176,7 +176,7 @@ class FoldStack(nn.Module):
         params, buffers = self.stacked()
         keep = self.keep_masks(bio.shape[1], bio.device)
         with torch.autocast(bio.device.type, torch.bfloat16, enabled=self.amp):
-            out = self._forward(params, buffers, None if self.modality == 'bio' else faces, bio, keep)
+            out = self._forward(params, buffers, None if self.inputs == 'bio' else faces, bio, keep)
         return out.float()
 
     def model(self, f:int) -> DeepVANet:
@@ -237,7 +237,7 @@ def fold_learner(data:DeviceSegments, # the resident segments
                  label:str, # 'valence' or 'arousal'
                  folds:list, # (train rows, test rows) of each fold to train
                  fold_ids:list, # their fold numbers
-                 modality:str='fusion', # `DeepVANet` modality: 'fusion', 'face' or 'bio'
+                 inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
                  lambda_face:int=16, lambda_bio:int=64,
                  bs:int=64, lr:float=1e-3, seed:int=0,
                  amp:bool=False, compile:bool=False, # bf16 autocast, torch.compile
@@ -249,7 +249,7 @@ def fold_learner(data:DeviceSegments, # the resident segments
     "A fastai `Learner` that trains the given folds together, each on its own rows."
     def make():
         set_seed(seed)                                           # every fold starts from the same weights, as in the plain path
-        return DeepVANet(modality, lambda_face, lambda_bio, data.bio.shape[1], data.bio.shape[2], pretrained_face, face_standardize)
+        return DeepVANet(inputs, lambda_face, lambda_bio, data.bio.shape[1], data.bio.shape[2], pretrained_face, face_standardize)
     model = FoldStack(make, fold_ids, seed, amp, compile).to(data.device)
     dls = FoldLoaders(FoldBatches(data, label, [tr for tr, _ in folds], fold_ids, bs, seed, steps), FoldTests(data, label, [te for _, te in folds]))
     return Learner(dls, model, loss_func=fold_bce, opt_func=torch_adam, lr=lr, cbs=FoldRecorder(), **kwargs)
@@ -269,6 +269,6 @@ def fit_folds(data:DeviceSegments, label:str, folds:list, fold_ids:list, epochs:
              ) -> tuple[list[dict], Learner]:
     "Train folds together; per fold `probs` (test rows in order) and `curve`, and the learner."
     learn = fold_learner(data, label, folds, fold_ids, **kwargs)
-    with learn.no_bar(), learn.no_logging(): learn.fit(epochs, cbs=cbs)
+    fit_quiet(learn, epochs, cbs=cbs)
     probs = fold_probs(learn)
     return [dict(probs=p, curve=c) for p, c in zip(probs, learn.fold_recorder.curves)], learn

@@ -19,13 +19,13 @@ from fastai.optimizer import Adam
 from fastai.callback.progress import ProgressCallback  # adds Learner.no_bar
 from fastai.data.transforms import ItemTransform
 
-from .core import set_seed, default_device, validate_params, Interval, OneOf, TRAIN_PARAMS
+from .core import set_seed, default_device, validate_params, Interval, TRAIN_PARAMS, Label, Inputs
 from .data.store import Segments, SegmentStore
 from .models import DeepVANet
 
 # %% auto #0
-__all__ = ['paper_adam', 'trial_split', 'SegmentDataset', 'FacesToFloat', 'segment_dls', 'binary_accuracy', 'deepvanet_learner',
-           'train_subject', 'predict_probs', 'history', 'plot_learning_curves']
+__all__ = ['paper_adam', 'trial_split', 'SegmentDataset', 'FacesToFloat', 'segment_dls', 'binary_accuracy', 'fit_quiet',
+           'deepvanet_learner', 'train_subject', 'predict_probs', 'history', 'plot_learning_curves']
 
 # %% ../nbs/20_learner.ipynb #116767f2
 def trial_split(seg:Segments, # the segments of one subject (or several)
@@ -101,31 +101,39 @@ def binary_accuracy(logits, targ, *weights):
 
 paper_adam = partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-8, wd=0.)
 
+def fit_quiet(learn:Learner, n_epoch:int, # the learner and its epochs
+              cbs=None, # callbacks for this fit only
+              quiet:bool=True, # False: a plain `fit`, with fastai's bar and per-epoch table
+             ):
+    "`learn.fit` without the progress bar and the per-epoch table: how the cross-validation runner, the fast engine and pretraining train."
+    if not quiet: return learn.fit(n_epoch, cbs=cbs)
+    with learn.no_bar(), learn.no_logging(): learn.fit(n_epoch, cbs=cbs)
+
 def deepvanet_learner(dls:DataLoaders, # from `segment_dls`
-                      modality:str='fusion', # 'fusion', 'face' or 'bio'
+                      inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
                       lambda_face:int=16, lambda_bio:int=64, # feature sizes λ1, λ2
                       lr:float=1e-3, # paper: 1e-3
                       seed:int=0, # seeds the weights
-                      pretrained_face=None, # face-CNN weights to start from (`40_pretrain.afewva`; path or state dict); not frozen
+                      pretrained_face=None, # face-CNN weights to start from (`42_pretrain.afewva`; path or state dict); not frozen
                       face_standardize:bool=False, # FaceNet standardises each frame (not in the paper; `22_face_training`)
                       **kwargs, # passed to `Learner`
                      ) -> Learner:
     "A fastai `Learner` for DeepVANet with the paper's loss and optimiser."
     set_seed(seed)
     bio = dls.train.one_batch()[1]
-    model = DeepVANet(modality, lambda_face, lambda_bio, bio_channels=bio.shape[1], bio_length=bio.shape[2],
+    model = DeepVANet(inputs, lambda_face, lambda_bio, bio_channels=bio.shape[1], bio_length=bio.shape[2],
                       pretrained_face=pretrained_face, face_standardize=face_standardize)
     kwargs.setdefault('loss_func', BCEWithLogitsLossFlat())
     return Learner(dls, model, opt_func=paper_adam, lr=lr, metrics=binary_accuracy, **kwargs)
 
 # %% ../nbs/20_learner.ipynb #f1ce31cc
-@validate_params(**TRAIN_PARAMS, subject=Interval(int, 1), label=OneOf('valence', 'arousal'), modality=OneOf('fusion', 'face', 'bio'),
+@validate_params(**TRAIN_PARAMS, subject=Interval(int, 1),
                  lambda_face=Interval(int, 1), lambda_bio=Interval(int, 1), valid_pct=Interval(float, 0, 1, open='both'))
 def train_subject(store:str|Path|SegmentStore, # a prepared segment store
                   subject:int, # subject number
-                  label:str='valence', # 'valence' or 'arousal'
+                  label:Label='valence', # 'valence' or 'arousal'
                   epochs:int=50, # paper: 50
-                  modality:str='fusion',
+                  inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
                   lambda_face:int=16, lambda_bio:int=64,
                   valid_pct:float=0.25, # fraction of trials held out
                   bs:int=64, lr:float=1e-3,
@@ -140,11 +148,9 @@ def train_subject(store:str|Path|SegmentStore, # a prepared segment store
     seg = st.load(subject)
     tr, va = trial_split(seg, label, valid_pct, seed)
     dls = segment_dls(seg, label, tr, va, bs=bs, device=device, seed=seed)
-    learn = deepvanet_learner(dls, modality, lambda_face, lambda_bio, lr=lr, seed=seed, pretrained_face=pretrained_face,
+    learn = deepvanet_learner(dls, inputs, lambda_face, lambda_bio, lr=lr, seed=seed, pretrained_face=pretrained_face,
                               face_standardize=face_standardize)
-    if silent:
-        with learn.no_bar(), learn.no_logging(): learn.fit(epochs)
-    else: learn.fit(epochs)
+    fit_quiet(learn, epochs, quiet=silent)
     hist = history(learn)                                  # before predicting, which adds to the recorder
     probs = predict_probs(learn, dls.valid)
     acc = float(((probs > 0.5) == (dls.valid.dataset.y > 0.5)).mean())

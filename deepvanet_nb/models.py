@@ -13,11 +13,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .core import DataError
+from .core import DataError, check_param, OneOf, Inputs, INPUTS
 
 # %% auto #0
-__all__ = ['MODALITIES', 'ConvLSTMCell', 'ConvLSTM', 'face_cnn', 'FrameStandardize', 'FaceNet', 'BioNet', 'classifier',
-           'DeepVANet', 'load_face_cnn', 'face_weights_id', 'load_original_checkpoint', 'plot_architecture']
+__all__ = ['ConvLSTMCell', 'ConvLSTM', 'face_cnn', 'FrameStandardize', 'FaceNet', 'BioNet', 'classifier', 'DeepVANet',
+           'load_face_cnn', 'face_weights_id', 'load_original_checkpoint', 'plot_architecture']
 
 # %% ../nbs/10_models.ipynb #f4ec1f19
 class ConvLSTMCell(nn.Module):
@@ -96,21 +96,18 @@ def classifier(in_features:int, hidden:int=20, dropout:float=0.5) -> nn.Sequenti
     "Linear → ReLU → Dropout → Linear to one logit."
     return nn.Sequential(nn.Linear(in_features, hidden), nn.ReLU(inplace=True), nn.Dropout(dropout), nn.Linear(hidden, 1))
 
-MODALITIES = ('fusion', 'face', 'bio')
-
 class DeepVANet(nn.Module):
-    "DeepVANet with feature-level fusion (`modality='fusion'`), or one of its single-modality variants."
-    def __init__(self, modality:str='fusion', # 'fusion', 'face' or 'bio'
+    "DeepVANet with feature-level fusion (`inputs='fusion'`), or one of its single-input variants."
+    def __init__(self, inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
                  lambda_face:int=16, lambda_bio:int=64, # feature sizes λ1, λ2
                  bio_channels:int=40, bio_length:int=128, # bio input shape
                  pretrained_face=None, # CNN weights for FaceNet (a path or a state dict; `load_face_cnn`)
                  face_standardize:bool=False, # FaceNet standardises each frame first (not in the paper)
                 ):
         super().__init__()
-        if modality not in MODALITIES: raise ValueError(f'modality must be one of {MODALITIES}, not {modality!r}')
-        self.modality = modality
-        self.face = FaceNet(lambda_face, pretrained_face, face_standardize) if modality in ('fusion', 'face') else None
-        self.bio = BioNet(bio_channels, bio_length, lambda_bio) if modality in ('fusion', 'bio') else None
+        self.inputs = check_param('inputs', inputs, OneOf(*INPUTS), 'DeepVANet')
+        self.face = FaceNet(lambda_face, pretrained_face, face_standardize) if inputs in ('fusion', 'face') else None
+        self.bio = BioNet(bio_channels, bio_length, lambda_bio) if inputs in ('fusion', 'bio') else None
         self.head = classifier((lambda_face if self.face else 0) + (lambda_bio if self.bio else 0))
 
     def features(self, faces, bio):
@@ -164,7 +161,7 @@ def _original_gates(w:torch.Tensor) -> torch.Tensor:
     i, f, o, g = w.chunk(4, 0)
     return torch.cat([i, f, g, o])
 
-def load_original_checkpoint(model:DeepVANet, # the network whose modality matches the checkpoint's
+def load_original_checkpoint(model:DeepVANet, # the network whose inputs match the checkpoint's
                              source, # a path or state dict of the original code's `DeepVANet`, `DeepVANetVision` or `DeepVANetBio`
                             ) -> DeepVANet:
     "Load a full checkpoint of the original code: its module names mapped to ours, its ConvLSTM gate blocks reordered."

@@ -17,7 +17,7 @@ from ..core import atomic_path, default_device, set_seed, validate_params, Inter
 from ..data.store import Segments
 from ..models import DeepVANet
 from ..fast import DeviceSegments, fold_learner, fit_folds, sync_device
-from ..learner import segment_dls, deepvanet_learner
+from ..learner import segment_dls, deepvanet_learner, fit_quiet
 from .splits import cv_folds
 
 # %% auto #0
@@ -104,7 +104,7 @@ def plain_throughput(seg:Segments, rows, device, steps:int=4, bs:int=64) -> floa
         rows = np.asarray(rows)[:(steps + 1) * bs]
         dls = segment_dls(mm, 'valence', rows, rows[:bs], bs=bs, device=device)
         learn, timer = deepvanet_learner(dls, 'fusion'), TrainTimer()
-        with learn.no_bar(), learn.no_logging(): learn.fit(1, cbs=timer)
+        fit_quiet(learn, 1, cbs=timer)
         return timer.rate
     finally:
         import shutil; shutil.rmtree(folder, ignore_errors=True)
@@ -112,7 +112,7 @@ def plain_throughput(seg:Segments, rows, device, steps:int=4, bs:int=64) -> floa
 def fast_throughput(data:DeviceSegments, folds:list, steps:int=4, bs:int=64, **kwargs) -> float:
     "Segments/s of `21_fast` training `len(folds)` folds together (every fold's segments count)."
     learn, timer = fold_learner(data, 'valence', folds, list(range(len(folds))), bs=bs, steps=steps + 1, **kwargs), TrainTimer()
-    with learn.no_bar(), learn.no_logging(): learn.fit(1, cbs=timer)
+    fit_quiet(learn, 1, cbs=timer)
     return timer.rate * len(folds)
 
 # %% ../../nbs/34_eval.bench.ipynb #73841a99
@@ -133,7 +133,7 @@ def extrapolate(seconds:float, folds:int, epochs:int, segments:int, full_segment
 
 # %% ../../nbs/34_eval.bench.ipynb #f108eb0f
 def _clip(seconds, seed=0):
-    from deepvanet_nb.data.synth import ExpressionFace, trial_video_frames
+    from deepvanet_nb.synth.deap import ExpressionFace, trial_video_frames
     return np.stack(list(trial_video_frames(ExpressionFace(), np.random.default_rng(seed), 0.4, -0.2, seconds, fps=5)))
 
 _PIPE = None

@@ -10,6 +10,7 @@ import json, os, time, socket
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -20,45 +21,55 @@ from fastai.callback.core import Callback
 from fastai.data.load import DataLoader
 from sklearn.metrics import f1_score, confusion_matrix
 
-from ..core import Config, DataError, atomic_path, default_device, check_param, validate_params, Interval, OneOf, Either, Each, Device, TRAIN_PARAMS
-from ..data.synth import EEG_CHANNELS
-from ..data.store import SegmentStore, Segments, LABELS
-from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs
+from ..core import (Config, DataError, atomic_path, default_device, check_fields, validate_params, Interval, OneOf, Each, TRAIN_PARAMS,
+                               Label, Inputs, Modality, Protocol, Scope, Engine, LABELS, MODALITIES)
+from ..data.formats import EEG_CHANNELS
+from ..data.store import SegmentStore, Segments
+from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs, fit_quiet
 from ..models import face_cnn, load_face_cnn, face_weights_id
 from ..fast import DeviceSegments, fit_folds
-from .splits import PROTOCOLS, SCOPES, protocol_scope, cv_folds
+from .splits import protocol_scope, cv_folds, trial_keys
 from .adaboost import decision_fusion
 
 # %% auto #0
-__all__ = ['MODALITIES', 'N_EEG', 'EXPERIMENT_PARAMS', 'ENGINES', 'modality_setup', 'Experiment', 'ResultsFile', 'is_fold_record',
-           'EpochProgress', 'fold_metrics', 'run_fold', 'segment_features', 'run_folds_fast', 'worker_env', 'run_cv',
-           'store_label', 'face_init', 'results_frame', 'summarize', 'by_modality', 'modality_label', 'modality_order']
+__all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid', 'ResultsFile',
+           'is_fold_record', 'EpochProgress', 'fold_metrics', 'run_fold', 'segment_features', 'run_folds_fast',
+           'worker_env', 'run_cv', 'store_label', 'face_init', 'results_frame', 'summarize', 'by_modality',
+           'modality_label', 'modality_order']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
-MODALITIES = ('face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-decision')
 N_EEG = len(EEG_CHANNELS)
 
-def modality_setup(modality:str, # one of `MODALITIES`
+class ModalitySetup(NamedTuple):
+    "What a modality trains on: the network's inputs and the bio channels it reads (None: all)."
+    inputs: Inputs
+    channels: slice|None
+
+def modality_setup(modality:Modality, # a row of the ablation (`MODALITIES`)
                    n_channels:int=40, # bio channels in the store
-                  ) -> tuple[str, slice|None]:
-    "The network (`DeepVANet` modality) and the bio channels an ablation modality uses."
+                  ) -> ModalitySetup:
+    "The network inputs and the bio channels of an ablation modality (decision fusion reads both inputs, in two networks)."
     if modality not in MODALITIES: raise ValueError(f'modality must be one of {MODALITIES}, not {modality!r}')
     if modality == 'peripheral' and n_channels <= N_EEG: raise ValueError(f'the store has {n_channels} bio channels: no peripheral channels after the {N_EEG} EEG channels')
     channels = {'eeg': slice(0, N_EEG), 'peripheral': slice(N_EEG, None)}.get(modality)
-    return {'face': 'face', 'fusion-feature': 'fusion', 'fusion-decision': 'decision'}.get(modality, 'bio'), channels
+    return ModalitySetup('face' if modality == 'face' else 'fusion' if modality.startswith('fusion') else 'bio', channels)
 
 # %% ../../nbs/32_eval.experiments.ipynb #c087cfd7
+_lam = Interval(int, 1)
+EXPERIMENT_PARAMS = dict(lambda_face=_lam, lambda_bio=_lam, n_splits=Interval(int, 2), face_standardize=OneOf(True, False),
+                         **{k: v for k, v in TRAIN_PARAMS.items() if k != 'device'})
+
 @dataclass
 class Experiment:
     "The settings of one cross-validation run (one protocol, label, modality and λ pair)."
-    protocol:str='trial'; label:str='valence'; modality:str='fusion-feature'
+    protocol:Protocol='trial'; label:Label='valence'; modality:Modality='fusion-feature'
     lambda_face:int=16; lambda_bio:int=64
     epochs:int=50; n_splits:int=10; seed:int=0; bs:int=64; lr:float=1e-3
-    scope:str|None=None # default: the protocol's own ('per-subject' for paper and trial)
+    scope:Scope|None=None # default: the protocol's own ('per-subject' for paper and trial)
     pretrained_face:str|None=None # content id (`face_weights_id`) of the face-CNN weights it starts from; None: from scratch
     face_standardize:bool=False # FaceNet standardises each frame (not in the paper)
     def __post_init__(self):
-        for k, c in EXPERIMENT_PARAMS.items(): check_param(k, getattr(self, k), c, 'Experiment')
+        check_fields(self, **EXPERIMENT_PARAMS)
         self.scope = protocol_scope(self.protocol, self.scope)
     @property
     def key(self) -> str:
@@ -66,10 +77,32 @@ class Experiment:
         return Config({k: v for k, v in asdict(self).items() if k not in _FACE_OPTIONS or v}).key
 
 _FACE_OPTIONS = ('pretrained_face', 'face_standardize')
-_lam = Interval(int, 1)
-EXPERIMENT_PARAMS = dict(protocol=OneOf(*PROTOCOLS), label=OneOf(*LABELS), modality=OneOf(*MODALITIES), lambda_face=_lam, lambda_bio=_lam,
-                         n_splits=Interval(int, 2), scope=OneOf(*SCOPES, none=True), face_standardize=OneOf(True, False),
-                         **{k: v for k, v in TRAIN_PARAMS.items() if k != 'device'})
+
+# %% ../../nbs/32_eval.experiments.ipynb #9265f25e
+@dataclass
+class ExperimentGrid:
+    "The experiments of a cross-validation run: protocols × modalities × λ1 × λ2 × labels, on `subjects`, with one training setup."
+    protocols:Protocol|list[Protocol]='trial' # 'paper', 'trial', 'subject', 'loso'
+    labels:Label|list[Label]=LABELS # 'valence' and/or 'arousal'
+    modalities:Modality|list[Modality]='fusion-feature' # rows of the ablation (`MODALITIES`)
+    lambda_faces:int|list[int]=16; lambda_bios:int|list[int]=64 # λ1 and λ2 values (the grid is their product)
+    scope:Scope|None=None # force 'per-subject' or 'inter-subject' for `paper`/`trial`
+    subjects:int|list[int]|None=None # per-subject units (default: every subject in the store)
+    epochs:int=50; n_splits:int=10; seed:int=0; bs:int=64; lr:float=1e-3
+    pretrained_face:str|Path|dict|None=None # face-CNN weights every face network starts from (`deepvanet pretrain afewva`); None: from scratch
+    face_standardize:bool=False # FaceNet standardises each frame (not in the paper; `22_face_training`)
+    def __post_init__(self):
+        check_fields(self, lambda_faces=Each(_lam), lambda_bios=Each(_lam), subjects=Each(Interval(int, 1), none=True),
+                     **{k: EXPERIMENT_PARAMS[k] for k in ('epochs', 'n_splits', 'seed', 'bs', 'lr', 'face_standardize')})
+        for k in ('protocols', 'labels', 'modalities', 'lambda_faces', 'lambda_bios'): setattr(self, k, listify(getattr(self, k)))
+        if self.subjects is not None: self.subjects = listify(self.subjects)
+
+    def experiments(self, face_id:str|None=None, # `face_weights_id` of the weights `pretrained_face` names
+                   ) -> list[Experiment]:
+        "Every experiment of the grid; a network with a face starts from `face_id`, a bio-only one from nothing."
+        face = lambda m: (face_id, self.face_standardize) if modality_setup(m).inputs != 'bio' else (None, False)
+        return [Experiment(p, l, m, lf, lb, self.epochs, self.n_splits, self.seed, self.bs, self.lr, self.scope, *face(m))
+                for p in self.protocols for m in self.modalities for lf in self.lambda_faces for lb in self.lambda_bios for l in self.labels]
 
 # %% ../../nbs/32_eval.experiments.ipynb #6da96b98
 class ResultsFile:
@@ -135,9 +168,6 @@ class EpochProgress(Callback):
         self.pb.comment = f'{self.text}, epoch {self.epoch + 1}/{self.n_epoch}{acc}'
         self.pb.update(self.done)
 
-def _fit(learn, epochs, cbs=None):
-    with learn.no_bar(), learn.no_logging(): learn.fit(epochs, cbs=cbs)
-
 def fold_metrics(y, pred) -> dict:
     "Accuracy, F1 of the high class and the confusion counts."
     y, pred = np.asarray(y).astype(int), np.asarray(pred).astype(int)
@@ -154,10 +184,10 @@ def run_fold(seg:Segments, # the unit's segments (memory-mapped)
     t0 = time.time()
     net, channels = modality_setup(exp.modality, seg.bio.shape[1])
     y = seg.label(exp.label)[np.sort(test_idx)]
-    fit = lambda learn, n: _fit(learn, n, cbs)
+    fit = lambda learn, n: fit_quiet(learn, n, cbs)
     face = dict(pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
-    rec = dict(n_train=len(train_idx), n_test=len(test_idx), test_trials=int(len(np.unique(seg.trial[test_idx] + 1000 * seg.subject[test_idx]))))
-    if net == 'decision':
+    rec = dict(n_train=len(train_idx), n_test=len(test_idx), test_trials=int(len(np.unique(trial_keys(seg)[test_idx]))))
+    if exp.modality == 'fusion-decision':
         r = decision_fusion(seg, exp.label, train_idx, test_idx, exp.epochs, exp.lambda_face, exp.lambda_bio, channels,
                             exp.bs, exp.lr, exp.seed, device, fit=fit, **face)
         rec.update(fold_metrics(y, r['pred']), best_epoch=None, best_epoch_accuracy=None,
@@ -173,7 +203,7 @@ def run_fold(seg:Segments, # the unit's segments (memory-mapped)
         best = int(np.argmax(h['accuracy']))
         rec.update(fold_metrics(y, probs > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['accuracy'][best],
                    curve=dict(train_loss=h['train_loss'], test_loss=h['valid_loss'], test_accuracy=h['accuracy']))
-        if features and net == 'fusion': rec['features'] = segment_features(learn.model, seg, channels, dls.device)
+        if features and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model, seg, channels, dls.device)
     rec['seconds'] = round(time.time() - t0, 2)
     return rec
 
@@ -194,8 +224,6 @@ def _unit_info(st:SegmentStore, unit:int) -> dict:
     key = ms[0]['key'] if unit else Config(keys=[m['key'] for m in ms], subjects=subjects).key
     return dict(dataset=ms[0]['config'].get('dataset', 'deap'), store_key=key, store_name=st.path.name, store_settings=ms[0]['key'])
 
-ENGINES = ('fast', 'plain')
-
 def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit's segments, the experiment, its folds to run and their numbers
                    device=None, cbs=None,
                    stack_data:dict|None=None, # a cache of `DeviceSegments` per channel set, kept across calls for one unit
@@ -209,16 +237,16 @@ def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit
     cache = {} if stack_data is None else stack_data
     ck = (str(channels), net != 'bio')
     if ck not in cache: cache[ck] = DeviceSegments(seg, device, channels, faces=net != 'bio')
-    res, learn = fit_folds(cache[ck], exp.label, folds, ks, exp.epochs, cbs=cbs, modality=net, lambda_face=exp.lambda_face,
+    res, learn = fit_folds(cache[ck], exp.label, folds, ks, exp.epochs, cbs=cbs, inputs=net, lambda_face=exp.lambda_face,
                            lambda_bio=exp.lambda_bio, bs=exp.bs, lr=exp.lr, seed=exp.seed, amp=amp, compile=compile,
                            pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
     recs = []
     for i, ((tr, te), r) in enumerate(zip(folds, res)):
         h, y = r['curve'], seg.label(exp.label)[te]
         best = int(np.argmax(h['test_accuracy']))
-        rec = dict(n_train=len(tr), n_test=len(te), test_trials=int(len(np.unique(seg.trial[te] + 1000 * seg.subject[te]))),
+        rec = dict(n_train=len(tr), n_test=len(te), test_trials=int(len(np.unique(trial_keys(seg)[te]))),
                    **fold_metrics(y, r['probs'] > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['test_accuracy'][best], curve=h)
-        if features and i == 0 and net == 'fusion': rec['features'] = segment_features(learn.model.model(0), seg, channels, device)
+        if features and i == 0 and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model.model(0), seg, channels, device)
         recs.append(rec)
     for rec in recs: rec.update(seconds=round((time.time() - t0) / len(recs), 2), engine='fast', stacked=len(recs))
     return recs
@@ -279,52 +307,36 @@ def _check_results_path(rf:ResultsFile):
         if not folder.is_dir(): raise DataError(folder, f'is a file, so {p} cannot be written')
         if not os.access(p if p.exists() else folder, os.W_OK): raise PermissionError(f'{p if p.exists() else folder}: not writable')
 
-@validate_params(protocols=Each(OneOf(*PROTOCOLS)), labels=Each(OneOf(*LABELS)), modalities=Each(OneOf(*MODALITIES)),
-                 lambda_faces=Each(_lam), lambda_bios=Each(_lam), scope=EXPERIMENT_PARAMS['scope'], subjects=Each(Interval(int, 1), none=True),
-                 n_splits=EXPERIMENT_PARAMS['n_splits'], **TRAIN_PARAMS, engine=OneOf(*ENGINES), stack=Either(OneOf('auto'), Interval(int, 1)),
-                 amp=OneOf('auto', True, False))
+@validate_params(device=TRAIN_PARAMS['device'], stack=Interval(int, 1, none=True), amp=OneOf(True, False, none=True))
 def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            results:str|Path, # the results file (JSON Lines); finished folds in it (and in its workers' files) are skipped
-           protocols=('trial',), # any of 'paper', 'trial', 'subject', 'loso'
-           labels=LABELS, # 'valence' and/or 'arousal'
-           modalities=('fusion-feature',), # any of `MODALITIES`
-           lambda_faces=(16,), lambda_bios=(64,), # λ1 and λ2 values (the grid is their product)
-           scope:str|None=None, # force 'per-subject' or 'inter-subject' for `paper`/`trial`
-           subjects=None, # per-subject units (default: every subject in the store)
-           epochs:int=50, n_splits:int=10, seed:int=0, bs:int=64, lr:float=1e-3,
-           device=None,
+           grid:ExperimentGrid, # the experiments to run
+           device=None, # where to train (default: a GPU if there is one)
            features:bool=True, # save face/bio features of fold 0 of per-subject feature fusion (for t-SNE)
            progress:bool=True, # a progress bar over folds, showing the running fold's epoch
            on_fold=None, # called with each new record after it is written
-           engine:str='fast', # 'fast': device-resident store, folds stacked (`21_fast`); 'plain': one fastai DataLoader per fold
-           stack:int|str='auto', # folds trained together by the fast engine ('auto': all of a run's folds on CUDA, 1 elsewhere)
-           amp:bool|str='auto', # bf16 autocast ('auto': on CUDA)
+           engine:Engine='fast', # 'fast': device-resident store, folds stacked (`21_fast`); 'plain': one fastai DataLoader per fold
+           stack:int|None=None, # folds trained together by the fast engine (None: all of a run's folds on CUDA, 1 elsewhere)
+           amp:bool|None=None, # bf16 autocast (None: on CUDA)
            compile:bool=False, # torch.compile the fast engine's forward pass
            worker:tuple|None=None, # (rank, world size) of this process in a distributed run (default: from RANK/WORLD_SIZE)
-           pretrained_face:str|Path|None=None, # face-CNN weights every face network starts from (`deepvanet pretrain afewva`); None: from scratch
-           face_standardize:bool=False, # FaceNet standardises each frame (not in the paper; `22_face_training`)
           ) -> list[dict]:
-    "Run (or resume) every fold of the experiments asked for (this worker's share of them); return their records."
-    protocols, labels, modalities, lambda_faces, lambda_bios = map(listify, (protocols, labels, modalities, lambda_faces, lambda_bios))   # one value or several
+    "Run (or resume) every fold of the grid's experiments (this worker's share of them); return their records."
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
-    per_subject = st.check_subjects(subjects)
+    per_subject = st.check_subjects(grid.subjects)
     rank, world = worker or worker_env()
     local = os.environ.get('LOCAL_RANK')                              # torchrun: one GPU per process on a node
     device = torch.device(device or (f'cuda:{local}' if local is not None and torch.cuda.is_available() else default_device()))
     rf = ResultsFile(results, rank if world > 1 else None)
     _check_results_path(rf)
     cuda = device.type == 'cuda'
-    amp = cuda if amp == 'auto' else bool(amp)
-    face_weights = None if pretrained_face is None else load_face_cnn(face_cnn(), pretrained_face).state_dict()   # read once; names a bad file
-    face_id = face_weights_id(face_weights)
-    face = lambda m: (face_id, face_standardize) if modality_setup(m)[0] != 'bio' else (None, False)   # the bio networks have no face
-    exps = [Experiment(p, l, m, lf, lb, epochs, n_splits, seed, bs, lr, scope, *face(m))
-            for p in protocols for m in modalities for lf in lambda_faces for lb in lambda_bios for l in labels]
+    amp = cuda if amp is None else amp
+    face_weights = None if grid.pretrained_face is None else load_face_cnn(face_cnn(), grid.pretrained_face).state_dict()   # read once; names a bad file
     groups = []                                                       # (unit, experiment, fold numbers trained together)
-    for e in exps:
+    for e in grid.experiments(face_weights_id(face_weights)):
         for u in (per_subject if e.scope == 'per-subject' else [0]):
             ks = list(range(len(st.subjects) if e.protocol == 'loso' else e.n_splits))
-            n = 1 if engine == 'plain' or e.modality == 'fusion-decision' else len(ks) if stack == 'auto' and cuda else 1 if stack == 'auto' else int(stack)
+            n = 1 if engine == 'plain' or e.modality == 'fusion-decision' else (len(ks) if cuda else 1) if stack is None else stack
             groups += [(u, e, ks[i:i + n]) for i in range(0, len(ks), n)]
     groups = [g for i, g in enumerate(groups) if i % world == rank]   # this worker's share: fixed by position, whatever is done
     groups.sort(key=lambda g: g[0])                                   # one unit loaded at a time
@@ -377,7 +389,7 @@ def by_modality(records:list[dict]|pd.DataFrame, by=('store', 'dataset', 'scope'
 
 def modality_label(modality:str, face_init:str) -> str:
     "A modality as tables and charts name it: with how its face network started, where it has one ('face [AFEW-VA 42f779]')."
-    return modality if modality_setup(modality)[0] == 'bio' else f'{modality} [{face_init}]'
+    return modality if modality_setup(modality).inputs == 'bio' else f'{modality} [{face_init}]'
 
 def modality_order(labels) -> list[str]:
     "Distinct `modality_label`s in the order of `MODALITIES`."

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import atomic_path
-from .experiments import MODALITIES, ResultsFile, results_frame, summarize, modality_label, modality_order
+from .experiments import ResultsFile, results_frame, summarize, modality_label, modality_order
 
 # %% auto #0
 __all__ = ['PAPER_TABLE2', 'table2', 'md_table', 'table2_markdown', 'ablation', 'plot_ablation', 'lambda_grid',

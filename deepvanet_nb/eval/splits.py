@@ -9,19 +9,16 @@ from __future__ import annotations
 import numpy as np
 from sklearn.model_selection import KFold, StratifiedGroupKFold, GroupKFold, LeaveOneGroupOut
 
+from ..core import Protocol, Scope, Label, PROTOCOLS, SCOPES
 from ..data.store import Segments
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'SCOPES', 'protocol_scope', 'cv_splitter', 'trial_keys', 'cv_groups', 'cv_folds', 'shared_groups',
-           'plot_folds']
+__all__ = ['protocol_scope', 'cv_splitter', 'trial_keys', 'cv_groups', 'cv_folds', 'shared_groups', 'plot_folds']
 
 # %% ../../nbs/30_eval.splits.ipynb #dd7d7c41
-PROTOCOLS = ('paper', 'trial', 'subject', 'loso')
-SCOPES = ('per-subject', 'inter-subject')
-
-def protocol_scope(protocol:str, # one of `PROTOCOLS`
-                   scope:str|None=None, # 'per-subject' or 'inter-subject'; default: the protocol's natural scope
-                  ) -> str:
+def protocol_scope(protocol:Protocol, # one of `PROTOCOLS`
+                   scope:Scope|None=None, # 'per-subject' or 'inter-subject'; default: the protocol's natural scope
+                  ) -> Scope:
     "The scope a protocol runs in; `subject` and `loso` are inter-subject by definition."
     if protocol not in PROTOCOLS: raise ValueError(f'protocol must be one of {PROTOCOLS}, not {protocol!r}')
     natural = 'inter-subject' if protocol in ('subject', 'loso') else 'per-subject'
@@ -31,7 +28,7 @@ def protocol_scope(protocol:str, # one of `PROTOCOLS`
     return scope
 
 # %% ../../nbs/30_eval.splits.ipynb #5ab5fddb
-def cv_splitter(protocol:str, # one of `PROTOCOLS`
+def cv_splitter(protocol:Protocol, # one of `PROTOCOLS`
                 n_splits:int=10, # folds (paper: 10; ignored by `loso`)
                 seed:int=0, # shuffling seed
                ):
@@ -46,15 +43,15 @@ def trial_keys(seg:Segments) -> np.ndarray:
     "One id per recording: subject·1000 + trial."
     return seg.subject.astype(np.int64) * 1000 + seg.trial.astype(np.int64)
 
-def cv_groups(seg:Segments, protocol:str) -> np.ndarray|None:
+def cv_groups(seg:Segments, protocol:Protocol) -> np.ndarray|None:
     "The groups a protocol keeps together: trials, subjects, or none (`paper`)."
     protocol_scope(protocol)
     return None if protocol == 'paper' else trial_keys(seg) if protocol == 'trial' else seg.subject.astype(np.int64)
 
 # %% ../../nbs/30_eval.splits.ipynb #3025f113
 def cv_folds(seg:Segments, # the segments to cut (one subject, or all)
-             protocol:str='trial', # one of `PROTOCOLS`
-             label:str='valence', # stratify by this label (`trial`)
+             protocol:Protocol='trial', # one of `PROTOCOLS`
+             label:Label='valence', # stratify by this label (`trial`)
              n_splits:int=10, seed:int=0,
             ) -> list[tuple[np.ndarray, np.ndarray]]:
     "The (train, test) row indices of every fold."
