@@ -174,7 +174,7 @@ def hint_constraint(hint):
     "The constraint a type hint implies: `OneOf` a `Literal`'s values (or None, if the hint allows it), `Each` of them for a list of one; else None."
     origin, args = get_origin(hint), get_args(hint)
     if origin is Literal: return OneOf(*args)
-    if origin in (list, tuple) and args and get_origin(args[0]) is Literal: return Each(OneOf(*args[0].__args__))
+    if origin in (list, tuple) and args and get_origin(args[0]) is Literal: return Each(OneOf(*get_args(args[0])))
     if origin in (typing.Union, types.UnionType):
         none, parts = type(None) in args, [hint_constraint(a) for a in args if a is not type(None)]
         if any(isinstance(c, Each) for c in parts): return Each(next(c for c in parts if isinstance(c, Each)).item, none=none)

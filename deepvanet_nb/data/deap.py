@@ -8,17 +8,18 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.deap.html.md"""
 from __future__ import annotations
 import pickle
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 import cv2
 
-from ..core import DataError, check_param, OneOf
+from ..core import DataError, validate_params
 from .formats import (Trial, DEAP_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS, RATING_COLUMNS, RATINGS_CSV,
                                         RATINGS_CSV_COLUMNS)
 
 # %% auto #0
-__all__ = ['channel_problem', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'check_subject_names',
+__all__ = ['OnBad', 'channel_problem', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'check_subject_names',
            'subjects_with_video', 'deap_subjects', 'find_face_videos', 'video_info', 'video_rate', 'iter_frames',
            'read_frames', 'deap_trials', 'baseline_segments', 'segment_frame_indices']
 
@@ -34,11 +35,13 @@ def channel_problem(x:np.ndarray, # (channels, samples) of one trial or recordin
     if flat.any(): return f"flat-line channel(s) {', '.join(names[flat])} (disconnected electrode?)"
     return None
 
+OnBad = Literal['raise', 'mark']   # what a reader does with a bad trial or row: refuse the file, or mark it and go on
+
+@validate_params()
 def read_dat(path:str|Path, # a `data_preprocessed_python/sXX.dat` file
-             bad_trials:str='raise', # a trial with NaN or flat-line signals: 'raise', or 'mark' it in `problems`
+             bad_trials:OnBad='raise', # a trial with NaN or flat-line signals: 'raise', or 'mark' it in `problems`
             ) -> dict:
     "Read and check one DEAP `.dat`: `data` (trials, 40, samples) float32, `labels` (trials, 4) in video order and `problems` {trial index: why}."
-    check_param('bad_trials', bad_trials, OneOf('raise', 'mark'), 'read_dat')
     path = Path(path)
     if not path.is_file(): raise DataError(path, 'file not found')
     try:
@@ -79,11 +82,11 @@ def _row_problems(df:pd.DataFrame) -> pd.Series:
         df[c] = num.where(np.isfinite(num)).round().astype('Int64') if c in _ID_COLUMNS else num
     return why
 
+@validate_params()
 def read_ratings(root:str|Path, # DEAP root folder
-                 bad_rows:str='raise', # a row with a non-number or a valence/arousal outside 1–9: 'raise', or 'mark' it in column `problem`
+                 bad_rows:OnBad='raise', # a row with a non-number or a valence/arousal outside 1–9: 'raise', or 'mark' it in column `problem`
                 ) -> pd.DataFrame:
     "Read `metadata_csv/participant_ratings.csv`, checking the columns that map presentation to video order, every value, and that no trial is listed twice."
-    check_param('bad_rows', bad_rows, OneOf('raise', 'mark'), 'read_ratings')
     path = Path(root) / RATINGS_CSV
     if not path.is_file(): raise DataError(path, 'file not found (is this a DEAP root?)')
     try: df = pd.read_csv(path, dtype=str, skipinitialspace=True)

@@ -49,10 +49,10 @@ def check_store_config(cfg:Config) -> Config:
     if 'l_freq' in cfg and cfg.l_freq >= cfg.h_freq: check_param('h_freq', cfg.h_freq, Interval(float, cfg.l_freq, open='lo'), 'store_config')
     return cfg
 
+@validate_params()
 def store_config(dataset:Dataset='deap', # 'deap' (.dat files), 'deap-raw' (data_original BDFs) or 'mahnob'
                  **kwargs) -> Config:
     "The preprocessing settings of a segment store for `dataset` (the paper's, unless overridden); every setting is checked."
-    check_param('dataset', dataset, STORE_SETTINGS['dataset'], 'store_config')
     cfg = Config(dataset=dataset, segment_s=1, baseline_s=DEAP_BASELINE_S, fs=DEAP_FS, video_fps=None,
                  face_fps=5, face_size=64, face_scale=1.75, face_detector='dlib', upsample=0, downscale=2.0, face_redetect=5,
                  missing_face='nearest-frame', version=2)
