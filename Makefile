@@ -15,7 +15,7 @@ DEMO_EPOCHS ?= 8
 EXP ?= data/experiments
 EXP_EPOCHS ?= 3
 
-.PHONY: demo experiments datasets bench test install preview readme figures clean
+.PHONY: demo experiments datasets bench gpu-check gpu-wheels test install preview docs-check readme figures clean
 
 # torch 2.14.1 + torchvision 0.29.1 first (prebuilt on these machines' local disk, so pip takes them
 # instead of downloading); anywhere else, pip's newest matching torch.
@@ -89,6 +89,17 @@ datasets: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/deepvanet bench --out outputs/bench.json
 
+# On a lent GPU machine, one call (under 8 minutes on one H200): `deepvanet bench` at DEAP size, stacked-vs-single
+# equivalence and bf16 accuracy on CUDA, the `cuda`-flagged notebook cells; everything in outputs/gpu_check/.
+# A bare machine (Python + torch, no registry) takes the wheels `make gpu-wheels` puts in .whl/ (fetched here).
+gpu-check:
+	bash tools/gpu_check.sh outputs/gpu_check
+
+gpu-wheels: $(STAMP)
+	rm -rf .whl && $(PYTHON) -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
+	    --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 -d .whl \
+	    $$(grep -v '^#' tools/gpu_wheels.txt | tr ' ' '\n' | grep . | while read n; do echo "$$n==$$($(BIN)/pip show $$n | awk '/^Version/{print $$2}')"; done)
+
 test: $(STAMP)
 	@VENV=$(VENV) bash tools/test.sh
 
@@ -96,6 +107,11 @@ test: $(STAMP)
 # Where Quarto is installed, `nbdev-docs` builds the real site from nbs/_quarto.yml.
 preview: $(STAMP)
 	@VENV=$(VENV) bash tools/preview.sh
+
+# Every preview page opened in headless Chromium (Debian: apt-get install chromium): broken links, missing images and
+# page errors fail it; screenshots of every page land in _preview/shots/. `make test` runs it too.
+docs-check: preview
+	$(BIN)/python tools/docs_check.py
 
 readme: $(STAMP)
 	$(BIN)/python tools/readme.py > README.md

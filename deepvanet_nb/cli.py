@@ -292,6 +292,7 @@ def parser() -> argparse.ArgumentParser:
     for s in sub.choices.values(): s.add_argument('--debug', action='store_true', help='on an error, show the full traceback instead of one line')
     return p
 
+# %% ../nbs/50_cli.ipynb #3ae61e70
 _DEST = dict(n_splits='folds', lambda_faces='lambda_face', lambda_bios='lambda_bio', protocols='protocol', labels='label',
              modalities='modality', n_workers='workers', face_detector='detector', face_redetect='redetect')
 
@@ -307,6 +308,7 @@ def error_line(e:BaseException, # an error from a command
     if isinstance(e, KeyError): return f'missing key {e}'
     return ' '.join(l.strip() for l in str(e).splitlines() if l.strip())   # one line, whatever the message
 
+# %% ../nbs/50_cli.ipynb #50d63dc5
 def main(argv:list[str]|None=None, # the arguments (default: the command line's)
          catch:bool|None=None, # turn a user's error into one line on stderr and exit status 2 (default: only from the shell)
         ):

@@ -99,6 +99,7 @@ def binary_accuracy(logits, targ, *weights):
     "Accuracy of logits against 0/1 targets (logit > 0 ⇔ P(high) > 0.5)."
     return ((logits.view(-1) > 0) == (targ.view(-1) > 0.5)).float().mean()
 
+# %% ../nbs/20_learner.ipynb #9d0a039c
 paper_adam = partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-8, wd=0.)
 
 def fit_quiet(learn:Learner, n_epoch:int, # the learner and its epochs
@@ -109,6 +110,7 @@ def fit_quiet(learn:Learner, n_epoch:int, # the learner and its epochs
     if not quiet: return learn.fit(n_epoch, cbs=cbs)
     with learn.no_bar(), learn.no_logging(): learn.fit(n_epoch, cbs=cbs)
 
+# %% ../nbs/20_learner.ipynb #dc3f1a63
 def deepvanet_learner(dls:DataLoaders, # from `segment_dls`
                       inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
                       lambda_face:int=16, lambda_bio:int=64, # feature sizes λ1, λ2
@@ -157,15 +159,18 @@ def train_subject(store:str|Path|SegmentStore, # a prepared segment store
     return dict(subject=subject, label=label, accuracy=acc, n_train=len(tr), n_valid=len(va),
                 valid_trials=sorted(set(seg.trial[va].tolist())), learn=learn, history=hist)
 
+# %% ../nbs/20_learner.ipynb #103a28ec
 def predict_probs(learn:Learner, dl) -> np.ndarray:
     "P(high) of every item of `dl`, in order (the model returns logits)."
     with learn.no_bar(): return learn.get_preds(dl=dl, act=torch.sigmoid)[0].float().view(-1).numpy()
 
+# %% ../nbs/20_learner.ipynb #2c892d1e
 def history(learn:Learner) -> dict:
     "Per-epoch train loss, valid loss and valid accuracy from the recorder."
     vals = np.array([v[:3] for v in learn.recorder.values], dtype=float).reshape(-1, 3)
     return dict(train_loss=vals[:, 0].tolist(), valid_loss=vals[:, 1].tolist(), accuracy=vals[:, 2].tolist())
 
+# %% ../nbs/20_learner.ipynb #6bcda47a
 def plot_learning_curves(results:list[dict], # from `train_subject`, one per label
                          fname:str|Path|None=None, # save the figure here (PNG)
                         ):

@@ -51,10 +51,12 @@ def face_cnn() -> nn.Sequential:
     block = lambda ci, co, pad: [nn.Conv2d(ci, co, 3, padding=pad), nn.ReLU(inplace=True), nn.MaxPool2d(3, 2)]
     return nn.Sequential(*block(3, 32, 0), *block(32, 64, 0), *block(64, 128, 1))
 
+# %% ../nbs/10_models.ipynb #8549bb8c
 class FrameStandardize(nn.Module):
     "Standardise each frame per colour channel: zero mean, unit variance over its pixels (not in the paper)."
     def forward(self, x): return (x - x.mean((-2, -1), keepdim=True)) / (x.std((-2, -1), keepdim=True) + 1e-3)
 
+# %% ../nbs/10_models.ipynb #d49ce985
 class FaceNet(nn.Module):
     "Face appearance pipeline: per-frame CNN, ConvLSTM over the frames, linear layer to λ1 features."
     def __init__(self, lambda_face:int=16, # size of the face feature, λ1

@@ -14,5 +14,5 @@ n=$(ls _preview/*.html | wc -l)
 [ "$n" -eq "$want" ] || { echo "expected $want pages, got $n"; exit 1; }
 grep -q 'DeepVANet' _preview/index.html
 grep -q 'baseline' _preview/03_data.deap.html
-grep -q '<h1[^>]*>Decision-level fusion with AdaBoost' _preview/31_eval.adaboost.html   # front matter became the title
+grep -q '<h1 class="title">Decision-level fusion with AdaBoost' _preview/31_eval.adaboost.html   # front matter became the title
 if grep -l 'output-file:' _preview/*.html; then echo 'front matter shown as text in the pages above'; exit 1; fi

@@ -18,8 +18,12 @@ if [ "$before" != "$(snapshot)" ]; then echo "FAIL: nbdev-clean changed notebook
 echo "== README.md is the Markdown twin of nbs/index.ipynb"
 if ! python tools/readme.py | diff -q - README.md >/dev/null; then echo "FAIL: README.md is out of date: run 'make readme'"; fail=1; fi
 
-echo "== Documentation preview builds (nbdev-proc-nbs + nbconvert)"
-if ! bash tools/preview.sh >/tmp/deepvanet-preview.log 2>&1; then echo "FAIL: preview build"; tail -20 /tmp/deepvanet-preview.log; fail=1; fi
+echo "== Saved outputs are there and clean (no empty display, stderr, bar residue, temporary path, timestamp or giant text)"
+python tools/check_outputs.py nbs/*.ipynb || fail=1
+
+echo "== Documentation preview builds (nbdev-proc-nbs + nbconvert) and every page opens in Chromium (links, images, errors)"
+if ! bash tools/preview.sh >/tmp/deepvanet-preview.log 2>&1; then echo "FAIL: preview build"; tail -20 /tmp/deepvanet-preview.log; fail=1
+else python tools/docs_check.py || fail=1; fi
 
 echo "== nbdev-test, one notebook at a time (flags skipped unless TEST_FLAGS is set: ${TEST_FLAGS:-none})"
 passed=0; failed=0
@@ -31,6 +35,6 @@ for nb in nbs/*.ipynb; do
     failed=$((failed+1)); echo "FAIL  $nb ($(( $(date +%s) - t0 )) s)"; tail -40 /tmp/deepvanet-nbtest.log
   fi
 done
-[ $fail -ne 0 ] && echo "(the sync/clean/readme/preview checks above failed: counted as a failure)" && failed=$((failed+1))
+[ $fail -ne 0 ] && echo "(the sync/clean/readme/outputs/preview/docs checks above failed: counted as a failure)" && failed=$((failed+1))
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

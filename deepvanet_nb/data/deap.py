@@ -126,6 +126,7 @@ def check_subject_names(folder:Path, # a folder of per-subject files or folders
     if bad: raise DataError(folder / bad[0], f"not named as DEAP names {what} ({pattern.replace('[0-9][0-9]', 'NN')}, e.g. "
                                              f"{pattern.replace('[0-9][0-9]', '01')}): rename {', '.join(bad)} so the subject is not left out")
 
+# %% ../../nbs/03_data.deap.ipynb #7ced391f
 def subjects_with_video(root:str|Path, # DEAP root folder
                         folder:str, # the folder of per-subject signal files ('data_preprocessed_python', 'data_original')
                         suffix:str, # their extension ('.dat', '.bdf')
@@ -141,10 +142,12 @@ def subjects_with_video(root:str|Path, # DEAP root folder
     if not signals: raise DataError(root / folder, f'no sXX{suffix} files (is this {root_kind}?)')
     return sorted(signals & {int(p.name[1:]) for p in (root / 'face_video').glob('s[0-9][0-9]') if p.is_dir()})
 
+# %% ../../nbs/03_data.deap.ipynb #c4bb28c6
 def deap_subjects(root:str|Path) -> list[int]:
     "Subjects of a DEAP root that have both a `.dat` file and a face-video folder."
     return subjects_with_video(root, 'data_preprocessed_python', '.dat', 'its signal files')
 
+# %% ../../nbs/03_data.deap.ipynb #bb3747de
 def find_face_videos(root:str|Path, subject:int) -> dict[int, Path]:
     "Face videos of one subject, `{presentation trial: path}`; empty if the subject has none."
     vids = {}
@@ -153,6 +156,7 @@ def find_face_videos(root:str|Path, subject:int) -> dict[int, Path]:
         except ValueError: continue
     return vids
 
+# %% ../../nbs/03_data.deap.ipynb #6a706e96
 def video_info(path:str|Path) -> dict:
     "Frame count, fps and size of a video; `DataError` if it cannot be opened."
     cap = cv2.VideoCapture(str(path))
@@ -162,6 +166,7 @@ def video_info(path:str|Path) -> dict:
                     width=int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), height=int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
     finally: cap.release()
 
+# %% ../../nbs/03_data.deap.ipynb #fee1cfb5
 def video_rate(path:str|Path, # a video file
                expected:float|None=None, # the rate the settings or the data set's metadata give, if any
                rtol:float=0.005, # allowed relative difference
@@ -176,6 +181,7 @@ def video_rate(path:str|Path, # a video file
                               "each video's own rate, or set it to the rate the videos have")
     return float(fps)
 
+# %% ../../nbs/03_data.deap.ipynb #8956f767
 def iter_frames(path:str|Path, # a video file
                 indices, # frame numbers to keep (0-based)
                ):
@@ -194,6 +200,7 @@ def iter_frames(path:str|Path, # a video file
             i += 1
     finally: cap.release()
 
+# %% ../../nbs/03_data.deap.ipynb #56a60974
 def read_frames(path:str|Path, indices) -> np.ndarray:
     "The frames at `indices` as RGB uint8 (n, H, W, 3), in one pass; fewer rows if the video ends early."
     out = list(iter_frames(path, indices))

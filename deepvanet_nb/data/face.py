@@ -30,6 +30,7 @@ def face_model_path(name:str='shape_predictor_68_face_landmarks.dat') -> Path:
     if not path.is_file(): raise DataError(path, 'model file missing from face-recognition-models')
     return path
 
+# %% ../../nbs/04_data.face.ipynb #7d2a50a7
 class DlibLandmarker:
     "dlib's HOG face detector (largest face, found on a downscaled copy) and 68-point landmark predictor."
     def __init__(self, upsample:int=0, # times the detector upsamples the image (finds smaller faces, 4× slower each)
@@ -160,6 +161,7 @@ def has_dlib() -> bool:
     "Whether dlib and face-recognition-models (its 68-landmark model) are installed."
     return importlib.util.find_spec('dlib') is not None and importlib.util.find_spec('face_recognition_models') is not None
 
+# %% ../../nbs/04_data.face.ipynb #87f47ad3
 def resolve_detector(name:Detector|None=None, # one of `DETECTORS`, or None: the best this machine can run
                      verbose:bool=False, # print the choice and why
                     ) -> Detector:
@@ -172,6 +174,7 @@ def resolve_detector(name:Detector|None=None, # one of `DETECTORS`, or None: the
     if verbose: print(f'face detector: {choice} ({why})')
     return choice
 
+# %% ../../nbs/04_data.face.ipynb #f05cf1d3
 def landmarker(name:Detector|None='dlib', upsample:int=0, downscale:float=2., device:str='cpu'):
     "A landmarker by name: `img -> (68, 2) or (3, 2) points, or None`."
     name = resolve_detector(name)
@@ -187,6 +190,7 @@ def key_points(lm:np.ndarray) -> tuple:
     if lm.shape != (68, 2): raise ValueError(f'expected (68, 2) landmarks or (3, 2) key points, got {lm.shape}')
     return lm[36:42].mean(0), lm[42:48].mean(0), lm[48:68].mean(0)
 
+# %% ../../nbs/04_data.face.ipynb #47e0f275
 def face_transform(lm:np.ndarray, # (68, 2) landmarks, or (3, 2) key points: left eye, right eye, mouth
                    size:int=64, # side of the output square
                    scale:float=1.75, # crop side as a multiple of the eye-to-mouth distance
@@ -204,10 +208,12 @@ def face_transform(lm:np.ndarray, # (68, 2) landmarks, or (3, 2) key points: lef
     k = size / side
     return k * (R - np.array([[0, 0, left], [0, 0, top]]))
 
+# %% ../../nbs/04_data.face.ipynb #cab15e6a
 def transform_points(M:np.ndarray, pts:np.ndarray) -> np.ndarray:
     "Apply a 2×3 affine map to (n, 2) points."
     return pts @ M[:, :2].T + M[:, 2]
 
+# %% ../../nbs/04_data.face.ipynb #3e3cb9bb
 def align_face(img:np.ndarray, lm:np.ndarray, size:int=64, scale:float=1.75) -> np.ndarray:
     "The aligned `size`×`size` RGB uint8 crop: warped at 4× the size, then shrunk with area averaging."
     M = face_transform(lm, 4 * size, scale)

@@ -15,18 +15,18 @@ import multiprocessing as mp
 from typing import Literal
 
 import numpy as np
-from fastcore.basics import listify
+from fastcore.basics import listify, patch
 from fastprogress.fastprogress import progress_bar
 
 from ..core import (Config, DataError, atomic_dir, atomic_path, ParamError, check_param, validate_params, Interval, OneOf, Each,
                                choices, Dataset, Label, DATASETS, DETECTORS, LABELS)
-from .formats import DEAP_FS, DEAP_BASELINE_S
+from .formats import DEAP_FS, DEAP_BASELINE_S, DEAP_CHANNELS, EEG_CHANNELS
 from .deap import deap_trials, deap_subjects, iter_frames, video_rate, baseline_segments, segment_frame_indices, rating_to_label
 
 # %% auto #0
 __all__ = ['Reference', 'EogRemoval', 'VideoSync', 'STORE_SETTINGS', 'check_store_config', 'store_config', 'Segments',
            'face_pipeline', 'dataset_reader', 'build_subject', 'SegmentStore', 'rebuild_summary', 'prepare',
-           'plot_face_gallery']
+           'segment_caption', 'plot_segment', 'plot_face_gallery']
 
 # %% ../../nbs/05_data.store.ipynb #43546c7a
 Reference = Literal['average', 'none']          # the EEG reference the raw readers apply
@@ -327,6 +327,54 @@ def prepare(root:str|Path, # the data set's root folder, as downloaded
         more = f' (and {len(errors) - 1} more subject(s): every reason is in {st.path / "manifest.json"})' if len(errors) > 1 else ''
         raise DataError(Path(root), f'no subject could be prepared: {next(iter(errors.values()))}{more}')
     return st
+
+# %% ../../nbs/05_data.store.ipynb #6ad1770f
+def _channel_names(n:int, names=None) -> list[str]:
+    if names is not None: return list(names)
+    return DEAP_CHANNELS if n == len(DEAP_CHANNELS) else [f'ch{i + 1}' for i in range(n)]
+
+def segment_caption(seg:Segments, i:int, p_high:float|None=None, label:Label='valence') -> str:
+    "One line naming row `i`: subject, trial, second, both labels with their ratings (and a model's P(high))."
+    v, a = (int(x) for x in seg.labels[i]); rv, ra = (float(x) for x in seg.ratings[i][:2])
+    s = (f'subject {int(seg.subject[i])}, trial {int(seg.trial[i])}, second {int(seg.segment[i])}: '
+         f'valence {"high" if v else "low"} ({rv:.1f}), arousal {"high" if a else "low"} ({ra:.1f})')
+    return s + (f'; model P({label} high) = {p_high:.2f}' if p_high is not None else '')
+
+# %% ../../nbs/05_data.store.ipynb #54c84169
+def plot_segment(seg:Segments, i:int, # the segments and a row
+                 p_high:float|None=None, label:Label='valence', # a model's P(high) for the row, and for which label
+                 channels:list[str]|None=None, # bio channel names (default: DEAP's 32 EEG + 8 peripheral when there are 40)
+                 n_eeg:int|None=None, # how many leading channels are EEG (default: 32 for DEAP's 40, else all)
+                ):
+    "Row `i` drawn: five faces, the EEG stacked, each peripheral channel labelled; the caption as title."
+    import matplotlib.pyplot as plt
+    bio = np.asarray(seg.bio[i], dtype=np.float32); names = _channel_names(len(bio), channels)
+    n_eeg = n_eeg if n_eeg is not None else (len(EEG_CHANNELS) if len(bio) == len(DEAP_CHANNELS) else len(bio))
+    n_per = len(bio) - n_eeg
+    fig = plt.figure(figsize=(10, 4.6 + 0.35 * n_per))
+    gs = fig.add_gridspec(3 if n_per else 2, 5, height_ratios=[1.1, 2.4] + ([0.35 * n_per] if n_per else []), hspace=0.35)
+    for k in range(seg.faces.shape[1]):
+        ax = fig.add_subplot(gs[0, k]); ax.imshow(seg.faces[i, k]); ax.axis('off'); ax.set_title(f'{0.2 * k:.1f} s', fontsize=7)
+    t = np.arange(bio.shape[1]) / bio.shape[1]
+    eeg = fig.add_subplot(gs[1, :]); step = 3 * (np.nanstd(bio[:n_eeg]) or 1.)
+    for c in range(n_eeg): eeg.plot(t, bio[c] - c * step, lw=0.5, color='k')
+    eeg.set_yticks([-c * step for c in range(0, n_eeg, 4)], names[:n_eeg:4], fontsize=6); eeg.set_xticks([])
+    eeg.set_ylabel(f'EEG ({n_eeg} ch.)', fontsize=8)
+    if n_per:
+        sub = gs[2, :].subgridspec(n_per, 1, hspace=0)
+        for j in range(n_per):
+            ax = fig.add_subplot(sub[j]); ax.plot(t, bio[n_eeg + j], lw=0.7, color=f'C{j}')
+            ax.set_yticks([]); ax.set_ylabel(names[n_eeg + j], rotation=0, ha='right', va='center', fontsize=7)
+            if j < n_per - 1: ax.set_xticks([])
+        ax.set_xlabel('time in the segment (s)', fontsize=8)
+    fig.suptitle(segment_caption(seg, i, p_high, label), fontsize=9, x=0.02, ha='left')
+    return fig
+
+# %% ../../nbs/05_data.store.ipynb #9827ac62
+@patch
+def show(self:Segments, i:int, **kwargs):
+    "Draw row `i` (`plot_segment`)."
+    return plot_segment(self, i, **kwargs)
 
 # %% ../../nbs/05_data.store.ipynb #c9262c9b
 def plot_face_gallery(seg:Segments, # one subject's segments

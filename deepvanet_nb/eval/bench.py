@@ -77,6 +77,7 @@ class TrainTimer(Callback):
     @property
     def rate(self) -> float: return self.segments / self.seconds if self.seconds else float('nan')
 
+# %% ../../nbs/34_eval.bench.ipynb #f548b647
 def naive_throughput(folder:str|Path, rows, device, steps:int=4, bs:int=64, warmup:int=1) -> float:
     "Segments/s of the original data path: per-item file decoding, fp32, eager, `num_workers=0`, a PyTorch loop."
     set_seed(0)
@@ -94,6 +95,7 @@ def naive_throughput(folder:str|Path, rows, device, steps:int=4, bs:int=64, warm
     sync_device(device)
     return n / (time.perf_counter() - t0)
 
+# %% ../../nbs/34_eval.bench.ipynb #a6b6f598
 def plain_throughput(seg:Segments, rows, device, steps:int=4, bs:int=64) -> float:
     "Segments/s of `20_learner`'s plain fastai path (a DataLoader over the memory-mapped store)."
     folder = Path(tempfile.mkdtemp())
@@ -109,6 +111,7 @@ def plain_throughput(seg:Segments, rows, device, steps:int=4, bs:int=64) -> floa
     finally:
         import shutil; shutil.rmtree(folder, ignore_errors=True)
 
+# %% ../../nbs/34_eval.bench.ipynb #bf18928e
 def fast_throughput(data:DeviceSegments, folds:list, steps:int=4, bs:int=64, **kwargs) -> float:
     "Segments/s of `21_fast` training `len(folds)` folds together (every fold's segments count)."
     learn, timer = fold_learner(data, 'valence', folds, list(range(len(folds))), bs=bs, steps=steps + 1, **kwargs), TrainTimer()
@@ -183,11 +186,13 @@ def peak_rss_mb() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 2**20 if platform.system() == 'Darwin' else r / 1024
 
+# %% ../../nbs/34_eval.bench.ipynb #92f0f8f3
 def device_name(device) -> str:
     device = torch.device(device)
     if device.type == 'cuda': return f'{torch.cuda.get_device_name(device)} (CUDA {torch.version.cuda}, torch {torch.__version__})'
     return f'CPU: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, {torch.get_num_threads()} torch threads (torch {torch.__version__})'
 
+# %% ../../nbs/34_eval.bench.ipynb #a0f55516
 @validate_params(device=Device(), trials=Interval(int, 1, none=True), seconds=Interval(int, 1, none=True), steps=Interval(int, 1, none=True),
                  folds=Interval(int, 2), epochs=Interval(int, 1, none=True))
 def run_bench(out:str|Path|None='outputs/bench.json', # where to save the results (JSON); None: don't

@@ -35,7 +35,7 @@ from .adaboost import decision_fusion
 __all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid', 'ResultsFile',
            'is_fold_record', 'EpochProgress', 'fold_metrics', 'run_fold', 'segment_features', 'run_folds_fast',
            'worker_env', 'run_cv', 'store_label', 'face_init', 'results_frame', 'summarize', 'by_modality',
-           'modality_label', 'modality_order']
+           'modality_label', 'modality_order', 'update_findings']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 N_EEG = len(EEG_CHANNELS)
@@ -168,12 +168,14 @@ class EpochProgress(Callback):
         self.pb.comment = f'{self.text}, epoch {self.epoch + 1}/{self.n_epoch}{acc}'
         self.pb.update(self.done)
 
+# %% ../../nbs/32_eval.experiments.ipynb #429e53be
 def fold_metrics(y, pred) -> dict:
     "Accuracy, F1 of the high class and the confusion counts."
     y, pred = np.asarray(y).astype(int), np.asarray(pred).astype(int)
     tn, fp, fn, tp = confusion_matrix(y, pred, labels=[0, 1]).ravel()
     return dict(accuracy=float((y == pred).mean()), f1=float(f1_score(y, pred, zero_division=0)), tn=int(tn), fp=int(fp), fn=int(fn), tp=int(tp))
 
+# %% ../../nbs/32_eval.experiments.ipynb #1ac457b7
 def run_fold(seg:Segments, # the unit's segments (memory-mapped)
              exp:Experiment, train_idx, test_idx, # the fold
              device=None, cbs=None, # fastai callbacks for the fit(s)
@@ -207,6 +209,7 @@ def run_fold(seg:Segments, # the unit's segments (memory-mapped)
     rec['seconds'] = round(time.time() - t0, 2)
     return rec
 
+# %% ../../nbs/32_eval.experiments.ipynb #9e324a4f
 def segment_features(model, seg:Segments, channels=None, device=None, bs:int=256) -> dict:
     "The face (λ1) and bio (λ2) features of every segment under `model`, as float16 arrays."
     dl = DataLoader(SegmentDataset(seg, 'valence', channels=channels), bs=bs, after_batch=FacesToFloat(), device=device or default_device())
@@ -251,10 +254,12 @@ def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit
     for rec in recs: rec.update(seconds=round((time.time() - t0) / len(recs), 2), engine='fast', stacked=len(recs))
     return recs
 
+# %% ../../nbs/32_eval.experiments.ipynb #df5c3dc7
 def worker_env() -> tuple[int, int]:
     "(rank, world size) from the launcher's environment (torchrun, or Ray/SLURM wrappers that set RANK and WORLD_SIZE)."
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
 
+# %% ../../nbs/32_eval.experiments.ipynb #3c4f7ac6
 @contextmanager
 def _independent_of_fastai_distrib():
     "Hide torchrun's WORLD_SIZE from fastai while training: our workers are independent, not one DDP group to gather across."
@@ -361,10 +366,12 @@ def store_label(record:dict) -> str:
     settings = record.get('store_settings') or record.get('store_key') or '?'
     return f"{record.get('store_name', '?')} {settings[:6]}"
 
+# %% ../../nbs/32_eval.experiments.ipynb #bde0a3cb
 def face_init(pretrained_face:str|None, face_standardize:bool=False) -> str:
     "How the face network started, in words: 'AFEW-VA <id>' or 'scratch', '+ standardised' when it standardises its frames."
     return ('scratch' if not pretrained_face else f'AFEW-VA {pretrained_face[:6]}') + (' + standardised' if face_standardize else '')
 
+# %% ../../nbs/32_eval.experiments.ipynb #8923170c
 def results_frame(records:list[dict]) -> pd.DataFrame:
     "One row per fold, without the curves; `face_init` says how the face network started (records from before it: 'scratch'), `store` which store (folder name and settings key) its data came from."
     df = pd.DataFrame([{k: v for k, v in r.items() if k != 'curve'} for r in records])
@@ -372,6 +379,7 @@ def results_frame(records:list[dict]) -> pd.DataFrame:
     for k, v in (('pretrained_face', None), ('face_standardize', False)): df[k] = df[k].astype(object).where(df[k].notna(), v) if k in df else v
     return df.assign(face_init=[face_init(p, s) for p, s in zip(df.pretrained_face, df.face_standardize)])
 
+# %% ../../nbs/32_eval.experiments.ipynb #024fb4ed
 def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
     "Mean and std of the fold accuracies (and the best-test-epoch accuracies) per experiment."
     df = records if isinstance(records, pd.DataFrame) else results_frame(records)
@@ -380,6 +388,7 @@ def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
     return g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), f1=('f1', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
                  folds=('accuracy', 'size'), subjects=('subject', 'nunique')).reset_index()
 
+# %% ../../nbs/32_eval.experiments.ipynb #b90067f9
 def by_modality(records:list[dict]|pd.DataFrame, by=('store', 'dataset', 'scope', 'protocol', 'label')) -> pd.DataFrame:
     "Accuracy 'mean ± std' over folds side by side: a column per modality (and face start), a row per `by`."
     s = summarize(records)
@@ -387,11 +396,24 @@ def by_modality(records:list[dict]|pd.DataFrame, by=('store', 'dataset', 'scope'
                  column=[modality_label(m, f) for m, f in zip(s.modality, s.face_init)])
     return s.pivot_table(index=list(by), columns='column', values='cell', aggfunc='first')[modality_order(s.column)].rename_axis(columns=None)
 
+# %% ../../nbs/32_eval.experiments.ipynb #3e25ef92
 def modality_label(modality:str, face_init:str) -> str:
     "A modality as tables and charts name it: with how its face network started, where it has one ('face [AFEW-VA 42f779]')."
     return modality if modality_setup(modality).inputs == 'bio' else f'{modality} [{face_init}]'
 
+# %% ../../nbs/32_eval.experiments.ipynb #769eb596
 def modality_order(labels) -> list[str]:
     "Distinct `modality_label`s in the order of `MODALITIES`."
     order = {m: i for i, m in enumerate(MODALITIES)}
     return sorted(set(labels), key=lambda c: (order[c.split(' [')[0]], c))
+
+# %% ../../nbs/32_eval.experiments.ipynb #27838087
+def update_findings(path:str|Path, # the findings file (JSON), created if missing
+                    **sections, # name → JSON-able measurement; replaces that section only
+                   ) -> dict:
+    "Merge measured `sections` into the findings file the home page reads (written atomically)."
+    path = Path(path)
+    cur = json.loads(path.read_text()) if path.is_file() else {}
+    cur.update(sections)
+    with atomic_path(path) as tmp: tmp.write_text(json.dumps(cur, indent=1, sort_keys=True, ensure_ascii=False) + '\n')
+    return cur

@@ -128,12 +128,14 @@ def tsne_sources(df:pd.DataFrame, # `results_frame` of the records
     d = d[d.subject == subject]
     return {label: Path(features_dir) / d[d.label == label].iloc[0]['features'] for label in ('valence', 'arousal') if (d.label == label).any()} | {'subject': subject}
 
+# %% ../../nbs/33_eval.report.ipynb #adaef821
 def tsne_embed(x:np.ndarray, seed:int=0) -> np.ndarray:
     "2-D t-SNE of standardised features."
     from sklearn.manifold import TSNE
     x = np.asarray(x, np.float32); x = (x - x.mean(0)) / (x.std(0) + 1e-6)
     return TSNE(2, perplexity=min(30., (len(x) - 1) / 3), init='pca', random_state=seed).fit_transform(x)
 
+# %% ../../nbs/33_eval.report.ipynb #53a72199
 def neighbour_agreement(x:np.ndarray, # features (segments, d)
                         y:np.ndarray, # 0/1 labels
                         trial:np.ndarray, # trial of each segment
@@ -147,6 +149,7 @@ def neighbour_agreement(x:np.ndarray, # features (segments, d)
     return dict(label=float((y[other] == y[:, None]).mean()), trial=float(same_trial[np.arange(len(x))[:, None], own].mean()),
                 trial_chance=float(same_trial.sum(1).mean() - 1) / (len(x) - 1))
 
+# %% ../../nbs/33_eval.report.ipynb #c8871654
 def plot_tsne(files:dict, # {'valence': npz path, 'arousal': npz path, 'subject': n}
               fname=None, seed:int=0):
     "Face, bio and fused features in 2-D, one row per label, coloured high/low; and the face features coloured by trial."
@@ -174,7 +177,6 @@ def plot_tsne(files:dict, # {'valence': npz path, 'arousal': npz path, 'subject'
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=90)
     return fig
-
 
 # %% ../../nbs/33_eval.report.ipynb #ed6fd654
 def leak_gap(df:pd.DataFrame) -> pd.DataFrame:
@@ -209,7 +211,7 @@ def speed_table(b:dict) -> pd.DataFrame:
 def speed_markdown(b:dict) -> str:
     "The bench's figures as Markdown: device, throughput table, protocol, faces, memory."
     p, f, m = b['protocol'], b.get('faces'), b['memory']
-    lines = [f"On {b['device']} ({b['when']}), a synthetic subject of {b['subject']['trials']} trials × {b['subject']['seconds']} segments, batch {b['batch']}.\n",
+    lines = [f"On {b['device']} ({b['when'][:10]}), a synthetic subject of {b['subject']['trials']} trials × {b['subject']['seconds']} segments, batch {b['batch']}.\n",
              md_table(speed_table(b)), '',
              f"**Whole protocol**: {p['folds']} folds × {p['epochs']} epochs in {p['seconds']:.1f} s → the full DEAP per-subject protocol "
              f"({p['full']['subjects']} subjects × {p['full']['labels']} labels × {p['full']['folds']} folds × {p['full']['epochs']} epochs) "

@@ -9,11 +9,13 @@ from __future__ import annotations
 import pickle, os
 from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
+from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import cv2
+from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 
 from ..core import atomic_path, validate_params, Interval, Each
@@ -99,8 +101,9 @@ ASTRONAUT_LANDMARKS = dict(left_eye=(203.2, 101.5), right_eye=(246.5, 104.2), mo
                            mouth_left=(201., 139.), mouth_right=(246., 141.))
 
 # all 68 iBUG points of the head patch (x, y in patch pixels), measured once with dlib on the neutral frame
-ASTRONAUT_68 = np.array([[59.5, 85.0], [59.5, 96.4], [60.5, 107.3], [61.8, 118.6], [65.0, 130.5], [71.4, 140.5], [80.0, 148.6], [89.1, 155.5], [100.0, 158.2], [111.8, 156.8], [122.7, 150.9], [132.7, 143.2], [140.0, 134.1], [144.5, 123.2], [147.7, 111.4], [150.5, 99.5], [151.8, 87.7], [66.8, 73.2], [72.3, 67.7], [80.5, 66.8], [88.2, 68.6], [95.9, 72.3], [116.4, 73.6], [123.6, 70.9], [131.8, 70.5], [139.5, 72.3], [144.5, 78.2], [105.5, 82.3], [105.5, 90.5], [105.0, 98.6], [105.0, 106.8], [94.1, 110.9], [99.1, 112.7], [104.1, 114.5], [109.1, 113.2], [114.1, 111.8], [75.0, 81.4], [80.0, 77.7], [86.8, 78.2], [92.3, 83.6], [85.9, 84.5], [79.5, 83.6], [117.7, 85.0], [123.6, 80.5], [130.0, 80.5], [135.5, 84.1], [130.0, 86.4], [123.6, 86.4], [80.5, 119.1], [88.6, 119.1], [97.3, 119.5], [103.2, 120.9], [109.1, 120.0], [116.8, 120.0], [125.5, 120.9], [117.3, 131.4], [108.6, 135.5], [102.3, 135.9], [95.9, 135.0], [87.7, 130.0], [83.2, 120.5], [96.8, 123.2], [103.2, 124.1], [109.1, 123.6], [122.3, 121.8], [108.6, 130.0], [102.7, 130.5], [96.4, 129.5]], np.float32)
+ASTRONAUT_68 = np.loadtxt(files('deepvanet_nb.synth') / 'astronaut_68.csv', delimiter=',', dtype=np.float32)   # (68, 2)
 
+# %% ../../nbs/02_synth.deap.ipynb #ca13259e
 def _gauss(xx, yy, c, rx, ry): return np.exp(-((xx - c[0]) ** 2 / (2 * rx ** 2) + (yy - c[1]) ** 2 / (2 * ry ** 2)))
 
 class ExpressionFace:
@@ -137,26 +140,30 @@ class ExpressionFace:
         M[:, 2] += np.array([W / 2 + shift[0], H / 2 + shift[1]]) - self.center
         return M
 
-    def landmarks(self, smile:float=0., eyes:float=0., angle:float=0., shift=(0., 0.), zoom:float=1.) -> np.ndarray:
-        "The 68 landmarks (x, y) of the face `frame` draws with the same arguments: moved by the expression, then posed."
-        ix, iy = np.clip(np.round(ASTRONAUT_68).astype(int), 0, np.array(self.patch.shape[1::-1]) - 1).T
-        pts = ASTRONAUT_68 + np.stack([np.zeros(68), smile * self.smile_dy[iy, ix] + eyes * self.eye_dy[iy, ix]], 1)
-        M = self.pose(angle, shift, zoom)
-        return (pts @ M[:, :2].T + M[:, 2]).astype(np.float32)
+# %% ../../nbs/02_synth.deap.ipynb #2664606a
+@patch
+def frame(self:ExpressionFace, smile:float=0., eyes:float=0., # expression
+          angle:float=0., shift=(0., 0.), zoom:float=1., # head pose: degrees, pixels from the centre, relative size
+          light=(1., 1., 1.), background=(90, 100, 110), # per-channel gain, background colour (RGB)
+         ) -> np.ndarray:
+    "One RGB uint8 frame of the given size."
+    W, H = self.size
+    M = self.pose(angle, shift, zoom)
+    light = np.asarray(light, np.float32)
+    head = np.clip(self.expression(smile, eyes) * light, 0, 255).astype(np.uint8)
+    bg = np.empty((H, W, 3), np.uint8); bg[:] = np.clip(np.asarray(background) * light, 0, 255)
+    face = cv2.warpAffine(head, M, (W, H), flags=cv2.INTER_LINEAR)
+    alpha = cv2.warpAffine(self.mask, M, (W, H), flags=cv2.INTER_LINEAR)
+    return cv2.blendLinear(face, bg, alpha, 1 - alpha)
 
-    def frame(self, smile:float=0., eyes:float=0., # expression
-              angle:float=0., shift=(0., 0.), zoom:float=1., # head pose: degrees, pixels from the centre, relative size
-              light=(1., 1., 1.), background=(90, 100, 110), # per-channel gain, background colour (RGB)
-             ) -> np.ndarray:
-        "One RGB uint8 frame of the given size."
-        W, H = self.size
-        M = self.pose(angle, shift, zoom)
-        light = np.asarray(light, np.float32)
-        head = np.clip(self.expression(smile, eyes) * light, 0, 255).astype(np.uint8)
-        bg = np.empty((H, W, 3), np.uint8); bg[:] = np.clip(np.asarray(background) * light, 0, 255)
-        face = cv2.warpAffine(head, M, (W, H), flags=cv2.INTER_LINEAR)
-        alpha = cv2.warpAffine(self.mask, M, (W, H), flags=cv2.INTER_LINEAR)
-        return cv2.blendLinear(face, bg, alpha, 1 - alpha)
+# %% ../../nbs/02_synth.deap.ipynb #d772fdb3
+@patch
+def landmarks(self:ExpressionFace, smile:float=0., eyes:float=0., angle:float=0., shift=(0., 0.), zoom:float=1.) -> np.ndarray:
+    "The 68 landmarks (x, y) of the face `frame` draws with the same arguments: moved by the expression, then posed."
+    ix, iy = np.clip(np.round(ASTRONAUT_68).astype(int), 0, np.array(self.patch.shape[1::-1]) - 1).T
+    pts = ASTRONAUT_68 + np.stack([np.zeros(68), smile * self.smile_dy[iy, ix] + eyes * self.eye_dy[iy, ix]], 1)
+    M = self.pose(angle, shift, zoom)
+    return (pts @ M[:, :2].T + M[:, 2]).astype(np.float32)
 
 # %% ../../nbs/02_synth.deap.ipynb #d4895774
 def _bdf_header(name, fs):
@@ -223,6 +230,7 @@ def biosemi_eeg(eeg:np.ndarray, # clean, average-referenced EEG (channels, n) in
         raw += lv[:, None] * veog + lh[:, None] * heog
     return raw, common
 
+# %% ../../nbs/02_synth.deap.ipynb #53edb2c3
 def deap_session(data:np.ndarray, # one subject's `.dat` data (trials, 40, 128·(3+seconds)), video order
                  order, # order[p] = video index shown at presentation p
                  subject:int, # sets the EEG channel order and the Status high bits
@@ -236,7 +244,7 @@ def deap_session(data:np.ndarray, # one subject's `.dat` data (trials, 40, 128·
     pieces = [filler(8)]                                                    # 4 s before the first trial + 2 s screen + 2 s
     for i, k in enumerate(order): pieces += [data[k], filler(10)]           # 6 s rating + next 2 s screen + 2 s of baseline
     x = resample_poly(_joined(pieces), up, 1, axis=1, padtype='line')       # (40, n) at 512 Hz, .dat channel order
-    n, t = x.shape[1], np.arange(x.shape[1]) / fs
+    n = x.shape[1]
     names = deap_raw_channels(subject)
     eeg = x[[EEG_CHANNELS.index(c) for c in names[:32]]]                  # the clean EEG in this file's order
     heog, veog, zemg, temg, gsr, resp, plet, temp = x[32:]
