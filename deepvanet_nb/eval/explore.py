@@ -14,6 +14,7 @@ from fastcore.basics import store_attr
 
 from ..core import Label, Protocol
 from ..data.store import Segments, SegmentStore, plot_segment, segment_caption
+from ..learner import FacesToFloat
 from .splits import cv_folds
 
 # %% auto #0
@@ -25,8 +26,8 @@ def p_high(model, # a network mapping (faces, bio) to a logit, e.g. `train_subje
            device='cpu') -> float:
     "The model's P(high) for row `i`."
     import torch
-    faces = torch.as_tensor(np.asarray(seg.faces[i:i + 1])).permute(0, 1, 4, 2, 3).float().div(255).to(device)
-    bio = torch.as_tensor(np.asarray(seg.bio[i:i + 1], dtype=np.float32)).to(device)
+    faces, bio = FacesToFloat()((torch.as_tensor(np.asarray(seg.faces[i:i + 1])).to(device),
+                                 torch.as_tensor(np.asarray(seg.bio[i:i + 1], dtype=np.float32)).to(device)))
     was = model.training; model.eval()
     try:
         with torch.no_grad(): return float(torch.sigmoid(model.to(device)(faces, bio)).flatten()[0])
@@ -86,17 +87,21 @@ class Explorer:
         "The fold whose test set holds the chosen segment under `protocol`."
         return next(k for k, (_, te) in enumerate(self.folds[protocol]) if self.row in set(te.tolist()))
 
-    def text(self) -> str:
-        "The caption: the segment, its labels, its folds, the model's answer."
-        i, p = self.row, None if self.model is None else p_high(self.model, self.seg, self.row, self.device)
+    def p_high(self) -> float|None:
+        "The model's P(high) for the chosen segment (None without a model)."
+        return None if self.model is None else p_high(self.model, self.seg, self.row, self.device)
+
+    def text(self, p:float|None=None) -> str:
+        "The caption: the segment, its labels, its folds, the model's answer `p`."
+        i = self.row
         s = segment_caption(self.seg, i, p, self.label)
         if p is not None and self.held_out is not None and int(self.seg.trial[i]) not in self.held_out: s += ' (a training trial: not a test)'
         return s + '; tested in ' + ', '.join(f'fold {self.test_fold(q)} under {q!r}' for q in self.protocols)
 
     def redraw(self):
         if self._quiet: return
-        self.caption.value = self.text()
-        p = None if self.model is None else p_high(self.model, self.seg, self.row, self.device)
+        p = self.p_high()
+        self.caption.value = self.text(p)
         self.image.value = figure_png(plot_segment(self.seg, self.row, p, self.label))
 
     def _repr_mimebundle_(self, **kwargs):
