@@ -33,6 +33,14 @@ def _face_weights(x:str|None) -> str|None:
     "`--pretrained-face`: a file, or 'none' (or not given) for training the face CNN from scratch."
     return None if x is None or x.lower() == 'none' else x
 
+def _share(x:str):
+    "`--high-share`: 'deap', or a share strictly between 0 and 1."
+    if x == 'deap': return x
+    try: v = float(x)
+    except ValueError: v = None
+    if v is None or not 0 < v < 1: raise argparse.ArgumentTypeError(f"{x!r} is not 'deap' or a share between 0 and 1")
+    return v
+
 def _synth(a):
     t = time.time()
     if a.dataset == 'afewva':
@@ -49,7 +57,7 @@ def _synth(a):
         else:
             from deepvanet_nb.synth.deap import synth_deap
             synth_deap(a.out, a.subjects, trials, seconds, a.seed, fps=fps, raw=a.dataset == 'deap-raw',
-                       **_given(trial_noise=a.trial_noise, modality_split=a.modality_split))
+                       **_given(trial_noise=a.trial_noise, modality_split=a.modality_split, high_share=a.high_share))
     print(f'Done in {time.time() - t:.0f} s.')
 
 def _prepare(a):
@@ -129,10 +137,13 @@ def _cv(a):
           f"{' (frames standardised)' if a.face_standardize else ''}; results go to {a.results} fold by fold", flush=True)
     grid = ExperimentGrid(a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects, a.epochs, a.folds, a.seed, a.bs, a.lr,
                           pretrained_face=face, face_standardize=a.face_standardize)
+    amp = {'auto': None, 'on': True, 'off': False}[a.amp]
+    if getattr(a, 'nested', None): return _nested(a, grid, amp)
     new = []
     try:
         recs = run_cv(a.store, a.results, grid, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append,
-                      engine=a.engine, stack=a.stack, amp={'auto': None, 'on': True, 'off': False}[a.amp], compile=a.compile)
+                      engine=a.engine, stack=a.stack, amp=amp, compile=a.compile, permutations=a.permutations,
+                      permutation_stack_size=a.permutation_stack)
     except KeyboardInterrupt:
         sys.exit(f'Interrupted after {len(new)} new fold(s), saved in {a.results} with the earlier ones; run the same command again to resume.')
     print(f"{'' if a.quiet else chr(10)}{len(new)} fold(s) run, {len(recs) - len(new)} already in {a.results}")
@@ -142,13 +153,28 @@ def _cv(a):
     if len(mods) > 1:
         print('\nSide by side: held-out accuracy by modality (mean ± std over folds):')
         print(by_modality(recs).to_string())
+    if a.permutations:
+        from deepvanet_nb.eval.chance import chance_table, null_frame
+        ct = chance_table(recs, null_frame(a.results))
+        print(f'\nIs it above chance? ({a.permutations} permutations at the unit the folds hold out; p = (1 + #null ≥ real) / (1 + N))')
+        print(ct[['protocol', 'modality', 'label', 'accuracy', 'majority', 'threshold', 'permutations', 'p', 'significant']].round(3).to_string(index=False))
     return recs
+
+def _nested(a, grid, amp):
+    "`grid --nested K`: λ chosen per outer fold by an inner CV, against λ chosen on the test folds."
+    from deepvanet_nb.eval.chance import run_nested
+    print(f'Nested selection over {len(grid.lambda_faces) * len(grid.lambda_bios)} (λ1, λ2) pairs: {a.nested}-fold inner CV on each outer training set; '
+          f"records go to {Path(a.results).with_name(Path(a.results).stem + '.nested' + Path(a.results).suffix)} pair by pair", flush=True)
+    try: t = run_nested(a.store, a.results, grid, a.nested, a.device, bool(amp), progress=not a.quiet)
+    except KeyboardInterrupt: sys.exit(f'Interrupted; finished pairs are saved beside {a.results}: run the same command again to resume.')
+    print(t.drop(columns=['nested_choices', 'store', 'dataset']).round(3).to_string(index=False))
+    return t
 
 def _bench(a):
     _output_file(a.out, '--out')
     from deepvanet_nb.eval.bench import run_bench
     return run_bench(a.out, a.device, a.trials, a.seconds, a.steps, epochs=a.epochs, faces=not a.no_faces,
-                     compile={'auto': None, 'on': True, 'off': False}[a.compile])
+                     compile={'auto': None, 'on': True, 'off': False}[a.compile], permutations=a.permutations)
 
 def _report(a):
     _output_dir(a.out, '--out')
@@ -189,6 +215,9 @@ def _add_cv_args(s, grid:bool=False):
     s.add_argument('--stack', default='auto', type=_auto_or_count, help="folds the fast engine trains together (default auto: all of a run's folds on CUDA, 1 on CPU)")
     s.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='bf16 autocast (default auto: on CUDA)')
     s.add_argument('--compile', action='store_true', help='torch.compile the fast engine (falls back to eager if it fails)')
+    s.add_argument('--permutations', type=int, default=0, help='also rerun each run on N label permutations (at the unit its folds hold out) for p-values; resumable (default 0)')
+    s.add_argument('--permutation-stack', default='auto', type=_auto_or_count, help='models (permutation × fold) trained together (default auto: 20 bio / 2 face networks on CPU)')
+    if grid: s.add_argument('--nested', type=int, metavar='K', help='instead: nested λ selection, each outer fold choosing λ by a K-fold inner CV on its training rows (resumable)')
     _add_face_args(s)
     s.set_defaults(func=_cv, fusion='feature', modality=['fusion'])
 
@@ -207,6 +236,7 @@ def _synth_parser(sub):
     s.add_argument('--fps', type=float, help='face video frame rate (default: DEAP 50, MAHNOB 60.97; lower writes faster)')
     s.add_argument('--clips', type=int, default=60, help='afewva: clips to write (real: 600; default 60)')
     s.add_argument('--frames', type=int, default=12, help='afewva: frames per clip (default 12)')
+    s.add_argument('--high-share', type=_share, help="deap: share of trials rated ≥ 5, or 'deap': each subject's own, unbalanced as in DEAP (default 0.5)")
     s.set_defaults(func=_synth)
 
 def _prepare_parser(sub):
@@ -279,6 +309,7 @@ def _bench_parser(sub):
     s.add_argument('--steps', type=int, help='timed training steps per figure (default: 20 on CUDA, 3 on CPU)')
     s.add_argument('--epochs', type=int, help='epochs of the protocol figure (default: 3 on CUDA, 1 on CPU)')
     s.add_argument('--no-faces', action='store_true', help='skip the face pipeline figure')
+    s.add_argument('--permutations', type=int, help='permuted CVs of the permutation figure, stacked vs separate (default 20 on CUDA, 4 on CPU; 0: skip)')
     s.add_argument('--compile', choices=['auto', 'on', 'off'], default='auto', help='also time torch.compile (default auto: on CUDA)')
     s.set_defaults(func=_bench)
 
@@ -294,7 +325,8 @@ def parser() -> argparse.ArgumentParser:
 
 # %% ../nbs/50_cli.ipynb #3ae61e70
 _DEST = dict(n_splits='folds', lambda_faces='lambda_face', lambda_bios='lambda_bio', protocols='protocol', labels='label',
-             modalities='modality', n_workers='workers', face_detector='detector', face_redetect='redetect')
+             modalities='modality', n_workers='workers', face_detector='detector', face_redetect='redetect',
+             permutation_stack_size='permutation_stack', inner_splits='nested')
 
 def error_line(e:BaseException, # an error from a command
                a:argparse.Namespace, # the command's parsed arguments

@@ -23,8 +23,8 @@ from .models import DeepVANet
 from .learner import fit_quiet
 
 # %% auto #0
-__all__ = ['DeviceSegments', 'FoldBatches', 'FoldTests', 'FoldStack', 'fold_bce', 'sync_device', 'FoldRecorder', 'FoldLoaders',
-           'torch_adam', 'fold_learner', 'fold_probs', 'fit_folds']
+__all__ = ['DeviceSegments', 'member_labels', 'FoldBatches', 'FoldTests', 'FoldStack', 'fold_bce', 'sync_device', 'FoldRecorder',
+           'FoldLoaders', 'torch_adam', 'fold_learner', 'fold_probs', 'fit_folds']
 
 # %% ../nbs/21_fast.ipynb #f48ab8f0
 class DeviceSegments:
@@ -59,15 +59,27 @@ class DeviceSegments:
 def _fold_generator(seed:int, fold:int, device='cpu') -> torch.Generator:
     return torch.Generator(device).manual_seed(int(seed) * 1_000_003 + int(fold))
 
+def member_labels(data:DeviceSegments, label) -> torch.Tensor:
+    "A label's targets `(N,)`, shared by every stacked model; or, for an array `(models, N)`, one row of targets per model (permutation tests)."
+    if isinstance(label, str): return data.label(label)
+    y = torch.as_tensor(np.asarray(label, np.float32), device=data.device)
+    if y.dim() != 2 or y.shape[1] != len(data): raise ValueError(f'per-model labels must have shape (models, {len(data)}), not {tuple(y.shape)}')
+    return y
+
+def _targets(y:torch.Tensor, i:torch.Tensor) -> torch.Tensor:
+    "Targets of rows `i` (models, B): shared labels, or each model's own row."
+    return y[i] if y.dim() == 1 else y.gather(1, i)
+
 class FoldBatches:
     "Training batches `(faces, bio, y, w)` with a leading fold dimension; each fold shuffles its own rows."
-    def __init__(self, data:DeviceSegments, label:str, # the resident segments and the label to learn
+    def __init__(self, data:DeviceSegments, # the resident segments
+                 label:str|np.ndarray, # the label to learn, or (folds, N) labels: one row per stacked model (`member_labels`)
                  train_rows:list, # one array of training row indices per fold
                  fold_ids:list, # the folds' numbers (seed their shuffles)
                  bs:int=64, seed:int=0,
                  steps:int|None=None, # full batches per epoch (default: one pass over the largest fold's rows)
                 ):
-        self.data, self.y, self.seed = data, data.label(label), seed
+        self.data, self.y, self.seed = data, member_labels(data, label), seed
         self.rows = [torch.as_tensor(np.asarray(r), dtype=torch.long) for r in train_rows]
         self.gens = [_fold_generator(seed, k) for k in fold_ids]
         if min(len(r) for r in self.rows) == 0: raise ValueError('a fold has no training rows')
@@ -88,13 +100,14 @@ class FoldBatches:
         idx = self.epoch_rows()
         for s in range(0, self.epoch_size, self.bs):
             i = idx[:, s:s + self.bs]
-            y = self.y[i]
+            y = _targets(self.y, i)
             yield *self.data.gather(i), y, torch.ones_like(y)
 
 class FoldTests:
     "Test batches `(faces, bio, y, w)` of every fold's test rows in order, padded to the longest fold (w = 0 there)."
-    def __init__(self, data:DeviceSegments, label:str, test_rows:list, bs:int=256):
-        self.data, self.y, self.bs = data, data.label(label), bs
+    def __init__(self, data:DeviceSegments, label:str|np.ndarray, test_rows:list, bs:int=256):
+        if not isinstance(label, str) and len(label) != len(test_rows): raise ValueError(f'{len(label)} rows of labels for {len(test_rows)} folds')
+        self.data, self.y, self.bs = data, member_labels(data, label), bs
         self.n = [len(r) for r in test_rows]
         idx, w = torch.zeros(len(test_rows), max(self.n), dtype=torch.long), torch.zeros(len(test_rows), max(self.n))
         for f, r in enumerate(test_rows): idx[f, :len(r)], w[f, :len(r)] = torch.as_tensor(np.asarray(r)), 1
@@ -103,7 +116,7 @@ class FoldTests:
     def __iter__(self):
         for s in range(0, self.idx.shape[1], self.bs):
             i = self.idx[:, s:s + self.bs]
-            yield *self.data.gather(i), self.y[i], self.w[:, s:s + self.bs]
+            yield *self.data.gather(i), _targets(self.y, i), self.w[:, s:s + self.bs]
 
 # %% ../nbs/21_fast.ipynb #daf8d869
 class _MaskedDropoutNet(nn.Module):
@@ -234,7 +247,7 @@ def torch_adam(params, lr:float=1e-3, **kwargs):
     return OptimWrapper(params, torch.optim.Adam, lr=lr, **kwargs)
 
 def fold_learner(data:DeviceSegments, # the resident segments
-                 label:str, # 'valence' or 'arousal'
+                 label:str|np.ndarray, # 'valence' or 'arousal', or (folds, N) labels: one row per stacked model
                  folds:list, # (train rows, test rows) of each fold to train
                  fold_ids:list, # their fold numbers
                  inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
@@ -263,7 +276,7 @@ def fold_probs(learn:Learner) -> list[np.ndarray]:
     p = torch.cat(out, 1).numpy()
     return [p[f, :n] for f, n in enumerate(vb.n)]
 
-def fit_folds(data:DeviceSegments, label:str, folds:list, fold_ids:list, epochs:int=50,
+def fit_folds(data:DeviceSegments, label:str|np.ndarray, folds:list, fold_ids:list, epochs:int=50,
               cbs=None, # extra fastai callbacks for the fit
               **kwargs, # passed to `fold_learner`
              ) -> tuple[list[dict], Learner]:

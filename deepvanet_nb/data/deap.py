@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.deap.html.md"""
 
 # %% ../../nbs/03_data.deap.ipynb #32b59540
 from __future__ import annotations
-import pickle
+import pickle, warnings
 from pathlib import Path
 from typing import Literal
 
@@ -21,7 +21,7 @@ from .formats import (Trial, DEAP_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO
 # %% auto #0
 __all__ = ['OnBad', 'channel_problem', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'check_subject_names',
            'subjects_with_video', 'deap_subjects', 'find_face_videos', 'video_info', 'video_rate', 'iter_frames',
-           'read_frames', 'deap_trials', 'baseline_segments', 'segment_frame_indices']
+           'read_frames', 'deap_trials', 'ratings_disagreements', 'baseline_segments', 'segment_frame_indices']
 
 # %% ../../nbs/03_data.deap.ipynb #066a2c72
 def channel_problem(x:np.ndarray, # (channels, samples) of one trial or recording window
@@ -223,12 +223,27 @@ def deap_trials(root:str|Path, # DEAP root folder
         raise DataError(root / RATINGS_CSV, f"subject {subject}: rows for Experiment_id {list(order.Experiment_id)} "
                         f"do not match the {len(dat['data'])} trials of s{subject:02d}.dat")
     vids, trials = find_face_videos(root, subject), []
+    disagree = ratings_disagreements(dat['labels'], order)
     for k, r in order.iterrows():
-        tr = Trial(subject, int(r.Experiment_id), int(r.Trial), dat['data'][k], dat['labels'][k], vids.get(int(r.Trial)))
+        tr = Trial(subject, int(r.Experiment_id), int(r.Trial), dat['data'][k], dat['labels'][k], vids.get(int(r.Trial)), ratings_disagree=disagree.get(k))
         if k in dat['problems']: tr.skip = f"{path.name} trial {k + 1}: {dat['problems'][k]}"
         elif isinstance(r.get('problem'), str): tr.skip = f"{RATINGS_CSV} line {r.line}: {r.problem}"
         trials.append(tr)
+    if disagree:
+        warnings.warn(f"subject {subject}: {path.name} and {RATINGS_CSV} disagree on {len(disagree)} trial(s); the .dat labels are used: "
+                      + '; '.join(f"trial {k + 1} (presentation {order.Trial[k]}) " + ', '.join(f'{c} {a:g} vs {b:g}' for c, (a, b) in d.items())
+                                  for k, d in disagree.items()), stacklevel=2)
     return trials
+
+def ratings_disagreements(labels:np.ndarray, # (trials, 4) ratings of a `.dat`, in video order
+                          order:pd.DataFrame, # the subject's rows of the ratings CSV, in video order (`subject_order`)
+                          tol:float=0.01, # ratings closer than this agree (the CSV rounds to 2 decimals)
+                         ) -> dict[int, dict]:
+    "Where DEAP's two sources of the same ratings differ: {trial index: {column: [.dat value, CSV value]}} (bad CSV rows are left to their own check)."
+    csv = order[RATING_COLUMNS].to_numpy(float)
+    ok = order['problem'].isna().to_numpy() if 'problem' in order else np.ones(len(order), bool)
+    bad = ~np.isclose(labels, csv, atol=tol, rtol=0) & ok[:, None] & np.isfinite(csv)
+    return {int(k): {c: [float(labels[k, j]), float(csv[k, j])] for j, c in enumerate(RATING_COLUMNS) if bad[k, j]} for k in np.flatnonzero(bad.any(1))}
 
 # %% ../../nbs/03_data.deap.ipynb #7b1e856b
 def baseline_segments(bio:np.ndarray, # (channels, samples) with the baseline first

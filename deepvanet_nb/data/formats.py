@@ -71,6 +71,7 @@ class Trial:
     skip: str|None = None          # why the trial cannot be used, when a reader knows (the store counts it)
     fs: int = DEAP_FS              # samples per second of `bio`
     baseline_s: int = DEAP_BASELINE_S  # seconds of baseline at the start of `bio`
+    ratings_disagree: dict|None = None  # {column: [value used, other source's value]} where a data set's two sources of the ratings differ
 
     @property
     def seconds(self) -> int:

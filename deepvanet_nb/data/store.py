@@ -126,6 +126,7 @@ def build_subject(root:str|Path, # DEAP root
     trials = dataset_reader(cfg.dataset)[1](root, subject, cfg)
     parts, skipped, per_trial = [], [], []
     counts = dict(short_video_segments=0, frames_without_face=0, face_frames=0)
+    disagree = [dict(trial=tr.video_id, presentation=tr.trial, ratings=tr.ratings_disagree) for tr in trials if tr.ratings_disagree]
     for tr in (progress_bar(trials, leave=False) if progress else trials):
         skip = lambda why: skipped.append(dict(trial=tr.video_id, presentation=tr.trial, reason=why))
         if tr.skip: skip(tr.skip); continue
@@ -141,7 +142,8 @@ def build_subject(root:str|Path, # DEAP root
         raise DataError(trials[0].video.parent if trials and trials[0].video else Path(root),
                         f'subject {subject}: no trial with a usable face video, so no segment ({len(skipped)} trial(s) skipped{first})')
     manifest = dict(subject=subject, key=cfg.key, config=dict(cfg), n_segments=sum(len(p['labels']) for p in parts),
-                    n_trials=len(parts), trials_total=len(trials), skipped=skipped, **counts, per_trial=per_trial)
+                    n_trials=len(parts), trials_total=len(trials), skipped=skipped, **counts, per_trial=per_trial,
+                    ratings_disagree=disagree)  # {column: [value used, other source's]} per trial whose two rating sources differ
     with atomic_dir(out) as tmp:
         for f in _FIELDS: np.save(tmp / f'{f}.npy', np.concatenate([p[f] for p in parts]))
         (tmp / 'manifest.json').write_text(json.dumps(manifest, indent=1))

@@ -8,7 +8,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.experiments.html.md"""
 from __future__ import annotations
 import json, os, time, socket
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,14 +28,15 @@ from ..data.store import SegmentStore, Segments
 from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs, fit_quiet
 from ..models import face_cnn, load_face_cnn, face_weights_id
 from ..fast import DeviceSegments, fit_folds
-from .splits import protocol_scope, cv_folds, trial_keys
+from .splits import protocol_scope, cv_folds, trial_keys, permuted_labels, permutation_unit
 from .adaboost import decision_fusion
 
 # %% auto #0
 __all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid', 'ResultsFile',
-           'is_fold_record', 'EpochProgress', 'fold_metrics', 'run_fold', 'segment_features', 'run_folds_fast',
-           'worker_env', 'run_cv', 'store_label', 'face_init', 'results_frame', 'summarize', 'by_modality',
-           'modality_label', 'modality_order', 'update_findings']
+           'is_fold_record', 'EpochProgress', 'fold_metrics', 'unit_counts', 'run_fold', 'segment_features',
+           'unit_info', 'run_folds_fast', 'worker_env', 'permutation_run', 'permutation_stack', 'run_cv', 'store_label',
+           'face_init', 'results_frame', 'summarize', 'by_modality', 'modality_label', 'modality_order',
+           'update_findings']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 N_EEG = len(EEG_CHANNELS)
@@ -130,6 +131,9 @@ class ResultsFile:
                 if is_fold_record(r): out.append(r)
                 else: self.bad_lines += 1
         return out
+    def side(self, name:str) -> 'ResultsFile':
+        "The results file `<stem>.<name><suffix>` beside this one (e.g. `permutations`), with the same worker."
+        return ResultsFile(self.path.with_name(f'{self.path.stem}.{name}{self.path.suffix}'), self.worker)
     def done(self) -> set[tuple[str, int]]:
         "(run, fold) pairs already recorded."
         return {(r['run'], r['fold']) for r in self.records()}
@@ -169,11 +173,24 @@ class EpochProgress(Callback):
         self.pb.update(self.done)
 
 # %% ../../nbs/32_eval.experiments.ipynb #429e53be
-def fold_metrics(y, pred) -> dict:
-    "Accuracy, F1 of the high class and the confusion counts."
+def fold_metrics(y, pred, # true and predicted 0/1 labels of the test rows
+                 y_train=None, # the training rows' labels: adds `majority`, the accuracy of always answering their majority class
+                ) -> dict:
+    "Accuracy, balanced accuracy, F1 of the high class, macro-F1, the confusion counts (and the majority-class baseline)."
     y, pred = np.asarray(y).astype(int), np.asarray(pred).astype(int)
     tn, fp, fn, tp = confusion_matrix(y, pred, labels=[0, 1]).ravel()
-    return dict(accuracy=float((y == pred).mean()), f1=float(f1_score(y, pred, zero_division=0)), tn=int(tn), fp=int(fp), fn=int(fn), tp=int(tp))
+    recalls = [c / n for c, n in ((tp, tp + fn), (tn, tn + fp)) if n]            # of the classes the fold has
+    out = dict(accuracy=float((y == pred).mean()), balanced_accuracy=float(np.mean(recalls)), f1=float(f1_score(y, pred, zero_division=0)),
+               macro_f1=float(f1_score(y, pred, labels=[0, 1], average='macro', zero_division=0)), tn=int(tn), fp=int(fp), fn=int(fn), tp=int(tp))
+    if y_train is not None: out['majority'] = float((y == int(np.mean(y_train) >= 0.5)).mean())
+    return out
+
+def unit_counts(seg:Segments, test_idx, correct) -> list[list[int]]:
+    "[subject, trial, correct, segments] of every trial in a test fold: what a bootstrap over trials or subjects resamples."
+    keys = trial_keys(seg)[np.asarray(test_idx)]
+    u, inv = np.unique(keys, return_inverse=True)
+    c, n = np.bincount(inv, np.asarray(correct, float)).astype(int), np.bincount(inv)
+    return [[int(k // 1000), int(k % 1000), int(a), int(b)] for k, a, b in zip(u, c, n)]
 
 # %% ../../nbs/32_eval.experiments.ipynb #1ac457b7
 def run_fold(seg:Segments, # the unit's segments (memory-mapped)
@@ -185,14 +202,15 @@ def run_fold(seg:Segments, # the unit's segments (memory-mapped)
     "Train and test one fold; the record the runner writes (plus `features` if asked)."
     t0 = time.time()
     net, channels = modality_setup(exp.modality, seg.bio.shape[1])
-    y = seg.label(exp.label)[np.sort(test_idx)]
+    test_idx = np.sort(test_idx)
+    y, y_train = seg.label(exp.label)[test_idx], seg.label(exp.label)[train_idx]
     fit = lambda learn, n: fit_quiet(learn, n, cbs)
     face = dict(pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
     rec = dict(n_train=len(train_idx), n_test=len(test_idx), test_trials=int(len(np.unique(trial_keys(seg)[test_idx]))))
     if exp.modality == 'fusion-decision':
         r = decision_fusion(seg, exp.label, train_idx, test_idx, exp.epochs, exp.lambda_face, exp.lambda_bio, channels,
                             exp.bs, exp.lr, exp.seed, device, fit=fit, **face)
-        rec.update(fold_metrics(y, r['pred']), best_epoch=None, best_epoch_accuracy=None,
+        rec.update(fold_metrics(y, r['pred'], y_train), units=unit_counts(seg, test_idx, r['pred'] == y), best_epoch=None, best_epoch_accuracy=None,
                    curve=dict(face=r['histories'][0], bio=r['histories'][1]), alphas=r['alphas'], errors=r['errors'],
                    sub_accuracy=r['sub_accuracy'], vote_alphas=r['vote_alphas'], vote_accuracy=float((r['vote_pred'] == y).mean()),
                    vote_sub_accuracy=r['vote_sub_accuracy'])
@@ -203,7 +221,7 @@ def run_fold(seg:Segments, # the unit's segments (memory-mapped)
         h = history(learn)
         probs = predict_probs(learn, dls.valid)
         best = int(np.argmax(h['accuracy']))
-        rec.update(fold_metrics(y, probs > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['accuracy'][best],
+        rec.update(fold_metrics(y, probs > 0.5, y_train), units=unit_counts(seg, test_idx, (probs > 0.5) == y), best_epoch=best + 1, best_epoch_accuracy=h['accuracy'][best],
                    curve=dict(train_loss=h['train_loss'], test_loss=h['valid_loss'], test_accuracy=h['accuracy']))
         if features and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model, seg, channels, dls.device)
     rec['seconds'] = round(time.time() - t0, 2)
@@ -220,7 +238,7 @@ def segment_features(model, seg:Segments, channels=None, device=None, bs:int=256
     return dict(face=torch.cat(face).numpy().astype(np.float16), bio=torch.cat(bio).numpy().astype(np.float16))
 
 # %% ../../nbs/32_eval.experiments.ipynb #48d8be11
-def _unit_info(st:SegmentStore, unit:int) -> dict:
+def unit_info(st:SegmentStore, unit:int) -> dict:
     "Data set name and settings key of a unit (0 = all subjects)."
     subjects = st.subjects if unit == 0 else [unit]
     ms = [st.manifest(s) for s in subjects]
@@ -233,6 +251,7 @@ def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit
                    amp:bool=False, compile:bool=False, # bf16 autocast, torch.compile
                    features:bool=False, # also return fold `ks[0]`'s features of every segment (t-SNE)
                    pretrained_face=None, # the face-CNN weights `exp.pretrained_face` names (a path or state dict)
+                   labels:np.ndarray|None=None, # (len(folds), N): each model's own labels (permutation tests); default the experiment's label
                   ) -> list[dict]:
     "Train folds `ks` together on the device-resident store (`21_fast`); one record per fold, as `run_fold` writes."
     t0 = time.time()
@@ -240,15 +259,15 @@ def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit
     cache = {} if stack_data is None else stack_data
     ck = (str(channels), net != 'bio')
     if ck not in cache: cache[ck] = DeviceSegments(seg, device, channels, faces=net != 'bio')
-    res, learn = fit_folds(cache[ck], exp.label, folds, ks, exp.epochs, cbs=cbs, inputs=net, lambda_face=exp.lambda_face,
+    res, learn = fit_folds(cache[ck], exp.label if labels is None else labels, folds, ks, exp.epochs, cbs=cbs, inputs=net, lambda_face=exp.lambda_face,
                            lambda_bio=exp.lambda_bio, bs=exp.bs, lr=exp.lr, seed=exp.seed, amp=amp, compile=compile,
                            pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
     recs = []
     for i, ((tr, te), r) in enumerate(zip(folds, res)):
-        h, y = r['curve'], seg.label(exp.label)[te]
-        best = int(np.argmax(h['test_accuracy']))
-        rec = dict(n_train=len(tr), n_test=len(te), test_trials=int(len(np.unique(trial_keys(seg)[te]))),
-                   **fold_metrics(y, r['probs'] > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['test_accuracy'][best], curve=h)
+        h, y_all = r['curve'], seg.label(exp.label) if labels is None else np.asarray(labels[i])
+        best, pred = int(np.argmax(h['test_accuracy'])), r['probs'] > 0.5
+        rec = dict(n_train=len(tr), n_test=len(te), test_trials=int(len(np.unique(trial_keys(seg)[te]))), **fold_metrics(y_all[te], pred, y_all[tr]),
+                   units=unit_counts(seg, te, pred == y_all[te]), best_epoch=best + 1, best_epoch_accuracy=h['test_accuracy'][best], curve=h)
         if features and i == 0 and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model.model(0), seg, channels, device)
         recs.append(rec)
     for rec in recs: rec.update(seconds=round((time.time() - t0) / len(recs), 2), engine='fast', stacked=len(recs))
@@ -268,24 +287,59 @@ def _independent_of_fastai_distrib():
     finally:
         if ws is not None: os.environ['WORLD_SIZE'] = ws
 
+def permutation_run(run:str, permutation:int) -> str:
+    "The run id of permutation `permutation` of run `run` (its records go to the `permutations` file beside the results)."
+    return f'{run}.p{permutation}'
+
+def _relabelled(seg:Segments, label:str, y) -> Segments:
+    "The segments with `label`'s column replaced by `y` (a permuted copy for the plain path)."
+    labels = np.array(seg.labels); labels[:, LABELS.index(label)] = y
+    return replace(seg, labels=labels)
+
+_NULL_FIELDS = ('n_train', 'n_test', 'test_trials', 'accuracy', 'balanced_accuracy', 'macro_f1', 'majority', 'seconds', 'engine', 'stacked')
+
+def _run_permutations(seg, exp, folds, todo, engine, device, cbs, cache, amp, compile, face_weights) -> list[dict]:
+    "Train the (permutation, fold) pairs `todo` on labels permuted at the protocol's held-out unit; stacked by the fast engine."
+    perms = sorted({p for p, _ in todo})
+    Y = dict(zip(perms, permuted_labels(seg, exp.label, perms, permutation_unit(exp.protocol), exp.seed)))
+    if engine == 'fast' and exp.modality != 'fusion-decision':
+        return run_folds_fast(seg, exp, [folds[k] for _, k in todo], [k for _, k in todo], device, cbs, cache, amp, compile,
+                              pretrained_face=face_weights, labels=np.stack([Y[p] for p, _ in todo]))
+    return [run_fold(_relabelled(seg, exp.label, Y[p]), exp, *folds[k], device, cbs=cbs, pretrained_face=face_weights) for p, k in todo]
+
 def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights):
     "Run this worker's groups of folds in order, appending each record as it is done (the body of `run_cv`)."
-    done, info, seg, folds, cache = rf.done(), {}, None, {}, {}
-    total, n_done = sum(len(g[2]) for g in groups), 0
+    nf = rf.side('permutations')
+    done, info, seg, folds, cache = rf.done() | nf.done(), {}, None, {}, {}
+    total, n_done = sum(len(g[2]) * len(g[3] or [None]) for g in groups), 0
     pb = progress_bar(range(total)) if progress and total else None
     if pb is not None: pb.update(0)
-    for unit, exp, ks in groups:
-        if unit not in info: info = {unit: _unit_info(st, unit)}; seg = None; folds = {}; cache = {}
+    for unit, exp, ks, perms in groups:
+        if unit not in info: info = {unit: unit_info(st, unit)}; seg = None; folds = {}; cache = {}
         run = Config(exp=exp.key, unit=unit, store_key=info[unit]['store_key']).key
-        runs.add(run)
-        todo = [k for k in ks if (run, k) not in done]
-        if not todo: n_done += len(ks); continue
+        if perms is None: runs.add(run)
+        members = [(p, k) for p in (perms or [None]) for k in ks]
+        rid = lambda p: run if p is None else permutation_run(run, p)
+        todo = [(p, k) for p, k in members if (rid(p), k) not in done]
+        if not todo: n_done += len(members); continue
         if seg is None: seg = st.load(unit if unit else None)
         fk = (exp.protocol, exp.label, exp.n_splits, exp.seed)
         if fk not in folds: folds[fk] = cv_folds(seg, exp.protocol, exp.label, exp.n_splits, exp.seed)
         where = 'all subjects' if unit == 0 else f's{unit:02d}'
-        text = f"{where} {exp.protocol} {exp.label} {exp.modality} λ={exp.lambda_face},{exp.lambda_bio} fold{'s' if len(todo) > 1 else ''} {todo[0] + 1}{f'–{todo[-1] + 1}' if len(todo) > 1 else ''}"
+        fs = sorted({k + 1 for _, k in todo})
+        text = (f"{where} {exp.protocol} {exp.label} {exp.modality} λ={exp.lambda_face},{exp.lambda_bio} fold{'s' if len(fs) > 1 else ''} "
+                f"{fs[0]}{f'–{fs[-1]}' if len(fs) > 1 else ''}" + (f', permutations {todo[0][0]}–{todo[-1][0]}' if perms else ''))
         cbs = [EpochProgress(pb, n_done, text)] if pb is not None else None
+        stamp = dict(device=str(device), host=socket.gethostname(), worker=rank)
+        if perms:
+            new = _run_permutations(seg, exp, folds[fk], todo, engine, device, cbs, cache, amp, compile, face_weights)
+            for (p, k), rec in zip(todo, new):
+                nf.append(dict(run=rid(p), fold=k, of_run=run, permutation=p, unit=permutation_unit(exp.protocol), **info[unit], subject=unit,
+                               **asdict(exp), **{f: rec[f] for f in _NULL_FIELDS if f in rec}, **stamp, finished=time.strftime('%Y-%m-%dT%H:%M:%S')))
+            n_done += len(members)
+            if pb is not None: pb.update(n_done)
+            continue
+        todo = [k for _, k in todo]
         save = features and 0 in todo and exp.modality == 'fusion-feature' and unit != 0
         if len(ks) == 1 and (engine == 'plain' or exp.modality == 'fusion-decision'):
             tr, te = folds[fk][todo[0]]
@@ -297,11 +351,10 @@ def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp
             todo = order
         for k, rec in zip(todo, new):
             if 'features' in rec: rec['features'] = _save_features(rf, run, seg, folds[fk][k][1], rec.pop('features'))
-            rec = dict(run=run, fold=k, **info[unit], subject=unit, **asdict(exp), **rec, device=str(device),
-                       host=socket.gethostname(), worker=rank, finished=time.strftime('%Y-%m-%dT%H:%M:%S'))
+            rec = dict(run=run, fold=k, **info[unit], subject=unit, **asdict(exp), **rec, **stamp, finished=time.strftime('%Y-%m-%dT%H:%M:%S'))
             rf.append(rec)
             if on_fold: on_fold(rec)
-        n_done += len(ks)
+        n_done += len(members)
         if pb is not None: pb.update(n_done)
 
 def _check_results_path(rf:ResultsFile):
@@ -312,7 +365,14 @@ def _check_results_path(rf:ResultsFile):
         if not folder.is_dir(): raise DataError(folder, f'is a file, so {p} cannot be written')
         if not os.access(p if p.exists() else folder, os.W_OK): raise PermissionError(f'{p if p.exists() else folder}: not writable')
 
-@validate_params(device=TRAIN_PARAMS['device'], stack=Interval(int, 1, none=True), amp=OneOf(True, False, none=True))
+def permutation_stack(inputs:Inputs, # what the network reads
+                      cuda:bool, n_folds:int) -> int:
+    "How many models a permutation group trains together by default: bio-only networks are small, face networks are not."
+    if inputs == 'bio': return 10 * n_folds if cuda else 20
+    return n_folds if cuda else 2
+
+@validate_params(device=TRAIN_PARAMS['device'], stack=Interval(int, 1, none=True), amp=OneOf(True, False, none=True),
+                 permutations=Interval(int, 0), permutation_stack_size=Interval(int, 1, none=True))
 def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            results:str|Path, # the results file (JSON Lines); finished folds in it (and in its workers' files) are skipped
            grid:ExperimentGrid, # the experiments to run
@@ -325,8 +385,10 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            amp:bool|None=None, # bf16 autocast (None: on CUDA)
            compile:bool=False, # torch.compile the fast engine's forward pass
            worker:tuple|None=None, # (rank, world size) of this process in a distributed run (default: from RANK/WORLD_SIZE)
+           permutations:int=0, # also rerun every run's folds on this many label permutations (`<results>.permutations.jsonl`)
+           permutation_stack_size:int|None=None, # models (permutation × fold) the fast engine trains together (None: `permutation_stack`)
           ) -> list[dict]:
-    "Run (or resume) every fold of the grid's experiments (this worker's share of them); return their records."
+    "Run (or resume) every fold of the grid's experiments (this worker's share of them), and their permutations; return the real runs' records."
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
     per_subject = st.check_subjects(grid.subjects)
     rank, world = worker or worker_env()
@@ -337,12 +399,15 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
     cuda = device.type == 'cuda'
     amp = cuda if amp is None else amp
     face_weights = None if grid.pretrained_face is None else load_face_cnn(face_cnn(), grid.pretrained_face).state_dict()   # read once; names a bad file
-    groups = []                                                       # (unit, experiment, fold numbers trained together)
+    groups = []                                                       # (unit, experiment, fold numbers trained together, permutations or None)
     for e in grid.experiments(face_weights_id(face_weights)):
         for u in (per_subject if e.scope == 'per-subject' else [0]):
             ks = list(range(len(st.subjects) if e.protocol == 'loso' else e.n_splits))
             n = 1 if engine == 'plain' or e.modality == 'fusion-decision' else (len(ks) if cuda else 1) if stack is None else stack
-            groups += [(u, e, ks[i:i + n]) for i in range(0, len(ks), n)]
+            groups += [(u, e, ks[i:i + n], None) for i in range(0, len(ks), n)]
+            m = permutation_stack_size or permutation_stack(modality_setup(e.modality).inputs, cuda, len(ks))
+            ps, per = list(range(1, permutations + 1)), max(1, m // len(ks))
+            groups += [(u, e, ks, ps[i:i + per]) for i in range(0, len(ps), per)]
     groups = [g for i, g in enumerate(groups) if i % world == rank]   # this worker's share: fixed by position, whatever is done
     groups.sort(key=lambda g: g[0])                                   # one unit loaded at a time
     runs = set()
@@ -381,11 +446,13 @@ def results_frame(records:list[dict]) -> pd.DataFrame:
 
 # %% ../../nbs/32_eval.experiments.ipynb #024fb4ed
 def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
-    "Mean and std of the fold accuracies (and the best-test-epoch accuracies) per experiment."
+    "Mean and std of the fold accuracies, mean balanced accuracy, F1, macro-F1, majority baseline (and best-test-epoch accuracy) per experiment."
     df = records if isinstance(records, pd.DataFrame) else results_frame(records)
-    df = df.assign(best_epoch_accuracy=pd.to_numeric(df['best_epoch_accuracy'], errors='coerce'))
+    num = lambda c: pd.to_numeric(df[c], errors='coerce') if c in df else np.nan       # records from before a metric existed: NaN
+    df = df.assign(**{c: num(c) for c in ('best_epoch_accuracy', 'balanced_accuracy', 'macro_f1', 'majority')})
     g = df.groupby(list(by), dropna=False)
-    return g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), f1=('f1', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
+    return g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), balanced_accuracy=('balanced_accuracy', 'mean'), f1=('f1', 'mean'),
+                 macro_f1=('macro_f1', 'mean'), majority=('majority', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
                  folds=('accuracy', 'size'), subjects=('subject', 'nunique')).reset_index()
 
 # %% ../../nbs/32_eval.experiments.ipynb #b90067f9

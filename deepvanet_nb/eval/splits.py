@@ -6,6 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.splits.html.md"""
 
 # %% ../../nbs/30_eval.splits.ipynb #3117cf1e
 from __future__ import annotations
+from typing import Literal
 import numpy as np
 from sklearn.model_selection import KFold, StratifiedGroupKFold, GroupKFold, LeaveOneGroupOut
 
@@ -13,7 +14,8 @@ from ..core import Protocol, Scope, Label, PROTOCOLS, SCOPES
 from ..data.store import Segments
 
 # %% auto #0
-__all__ = ['protocol_scope', 'cv_splitter', 'trial_keys', 'cv_groups', 'cv_folds', 'shared_groups', 'plot_folds']
+__all__ = ['PermutationUnit', 'protocol_scope', 'cv_splitter', 'trial_keys', 'cv_groups', 'cv_folds', 'shared_groups',
+           'plot_folds', 'permutation_unit', 'permuted_labels']
 
 # %% ../../nbs/30_eval.splits.ipynb #dd7d7c41
 def protocol_scope(protocol:Protocol, # one of `PROTOCOLS`
@@ -79,3 +81,54 @@ def plot_folds(seg:Segments, folds, ax=None, title:str=''):
     ax.imshow(grid, cmap='tab10', vmin=0, vmax=9, aspect='auto', interpolation='nearest')
     ax.set(xlabel='second', ylabel='trial', title=title, yticks=[])
     return ax
+
+# %% ../../nbs/30_eval.splits.ipynb #cc17bc79
+PermutationUnit = Literal['segment', 'trial', 'subject']
+
+def permutation_unit(protocol:Protocol) -> PermutationUnit:
+    "What a permutation test must shuffle whole under `protocol`: the unit its folds hold out."
+    protocol_scope(protocol)
+    return {'paper': 'segment', 'trial': 'trial', 'subject': 'subject', 'loso': 'subject'}[protocol]
+
+# %% ../../nbs/30_eval.splits.ipynb #6a51c07a
+def _trial_labels(seg:Segments, y:np.ndarray) -> tuple:
+    "(keys, label, subject) of every trial, and each row's trial index; refuses a trial whose segments disagree."
+    keys, first, inv = np.unique(trial_keys(seg), return_index=True, return_inverse=True)
+    if (y != y[first][inv]).any():
+        k = keys[inv[np.flatnonzero(y != y[first][inv])[0]]]
+        raise ValueError(f'subject {k // 1000} trial {k % 1000}: its segments have different labels, so it cannot be permuted as a whole')
+    return keys, y[first], seg.subject[first].astype(np.int64), inv
+
+def _permute_once(rng, y, seg, unit, trials):
+    "One permuted copy of `y` (0/1 per row)."
+    subj = seg.subject
+    if unit == 'segment':
+        out = y.copy()
+        for s in np.unique(subj): m = subj == s; out[m] = rng.permutation(y[m])
+        return out
+    keys, ty, ts, inv = trials
+    if unit == 'trial':
+        out = ty.copy()
+        for s in np.unique(ts): m = ts == s; out[m] = rng.permutation(ty[m])
+        return out[inv]
+    subjects = np.unique(ts)
+    seqs = [ty[ts == s] for s in subjects]                                 # each subject's trial labels, in trial order
+    if len({len(q) for q in seqs}) > 1:
+        raise ValueError(f"subjects have different numbers of trials ({dict(zip(subjects.tolist(), map(len, seqs)))}): "
+                         "whole-subject permutation needs equal counts; permute by 'trial' instead")
+    out = np.empty_like(ty)
+    for s, src in zip(subjects, rng.permutation(len(subjects))): out[ts == s] = seqs[src]
+    return out[inv]
+
+def permuted_labels(seg:Segments, # the segments of the unit cross-validated
+                    label:Label, # 'valence' or 'arousal'
+                    perms, # permutation numbers (1, 2, …) or how many: `n` → 1…n
+                    unit:PermutationUnit='trial', # what moves whole (`permutation_unit`)
+                    seed:int=0,
+                   ) -> np.ndarray:
+    "(len(perms), N) 0/1 labels: the label permuted in whole `unit`s, each subject keeping its count of high and low; permutation `p` from the generator `(seed, p)`."
+    if unit not in ('segment', 'trial', 'subject'): raise ValueError(f"unit must be 'segment', 'trial' or 'subject', not {unit!r}")
+    perms = list(range(1, perms + 1)) if isinstance(perms, int) else list(perms)
+    y = seg.label(label).astype(np.int8)
+    trials = None if unit == 'segment' else _trial_labels(seg, y)
+    return np.stack([_permute_once(np.random.default_rng([seed, p]), y, seg, unit, trials) for p in perms]) if perms else np.zeros((0, len(y)), np.int8)

@@ -23,19 +23,26 @@ from ..data.formats import (EEG_CHANNELS, RATING_COLUMNS, RATINGS_CSV, DEAP_FS, 
                                         DEAP_VIDEO_SIZE, DEAP_RAW_FS, DEAP_EVENTS, BIOSEMI_RANGE_UV, deap_raw_channels)
 
 # %% auto #0
-__all__ = ['ASTRONAUT_LANDMARKS', 'ASTRONAUT_68', 'balanced_ratings', 'synth_ratings', 'synth_bio_trial', 'ExpressionFace',
-           'bdf_writer', 'biosemi_eeg', 'deap_session', 'expressed_va', 'write_video', 'trial_video_frames',
-           'synth_deap']
+__all__ = ['ASTRONAUT_LANDMARKS', 'ASTRONAUT_68', 'balanced_ratings', 'deap_like_shares', 'synth_ratings', 'synth_bio_trial',
+           'ExpressionFace', 'bdf_writer', 'biosemi_eeg', 'deap_session', 'expressed_va', 'write_video',
+           'trial_video_frames', 'synth_deap']
 
 # %% ../../nbs/02_synth.deap.ipynb #f2ebbd56
-def balanced_ratings(rng, n):
-    "n ratings in [1, 9]: half below 5, half at or above, shuffled."
-    lo = rng.uniform(1, 4.9, n // 2); hi = rng.uniform(5, 9, n - n // 2)
+def balanced_ratings(rng, n, high:float=0.5):
+    "n ratings in [1, 9]: a share `high` of them at or above 5 (half, by default), the rest below, shuffled."
+    n_lo = int(np.floor(n * (1 - high) + 1e-9))
+    lo = rng.uniform(1, 4.9, n_lo); hi = rng.uniform(5, 9, n - n_lo)
     return rng.permutation(np.round(np.concatenate([lo, hi]), 2))
 
-def synth_ratings(rng:np.random.Generator, trials:int) -> np.ndarray:
+def deap_like_shares(seed:int, subject:int) -> tuple[float, float]:
+    "A subject's shares of high valence and high arousal trials, spread as in DEAP: around 0.6, some subjects far from half (σ 0.12, within 0.25–0.9)."
+    return tuple(np.clip(np.random.default_rng([seed, subject, 3]).normal(0.6, 0.12, 2), 0.25, 0.9).round(2).tolist())
+
+def synth_ratings(rng:np.random.Generator, trials:int,
+                  high:tuple=(0.5, 0.5), # shares of trials rated ≥ 5 on valence and on arousal
+                 ) -> np.ndarray:
     "Ratings (trials, 4) in video order: valence, arousal, dominance, liking in 1–9."
-    r = np.stack([balanced_ratings(rng, trials), balanced_ratings(rng, trials),
+    r = np.stack([balanced_ratings(rng, trials, high[0]), balanced_ratings(rng, trials, high[1]),
                   np.round(rng.uniform(1, 9, trials), 2), np.round(rng.uniform(1, 9, trials), 2)], 1)
     return r.astype(np.float64)
 
@@ -324,14 +331,17 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
                fps:int=DEAP_VIDEO_FPS, # video frame rate (DEAP: 50)
                n_workers:int|None=None, # threads writing videos (default: all cores); OpenCV releases the GIL
                raw:bool=False, # also write the raw recordings `data_original/sXX.bdf` (512 Hz, 48 channels)
+               high_share:float|str=0.5, # share of trials rated ≥ 5 (both labels), or 'deap': each subject's own, unbalanced as in DEAP
               ) -> Path:
     "Write a synthetic DEAP root: `.dat` files, the ratings CSV, face videos and optionally the raw BDFs. Returns `out`."
     out = Path(out)
+    if not (high_share == 'deap' or (isinstance(high_share, (int, float)) and 0 < high_share < 1)):
+        raise ValueError(f"high_share={high_share!r}: must be a share between 0 and 1, or 'deap'")
     subjects = list(range(1, subjects + 1)) if isinstance(subjects, int) else [int(s) for s in subjects]
     face, rows, videos = ExpressionFace(), [], []
     for s in subjects:
         rng = np.random.default_rng([seed, s])
-        ratings = synth_ratings(rng, trials)                     # video order
+        ratings = synth_ratings(rng, trials, deap_like_shares(seed, s) if high_share == 'deap' else (high_share, high_share))   # video order
         order = rng.permutation(trials)                          # order[p] = video shown at presentation p
         va = (ratings[:, :2] - 5) / 4
         own = {m: trial_noise * rng.standard_normal(va.shape) for m in ('eeg', 'per', 'face')}
