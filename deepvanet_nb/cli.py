@@ -34,12 +34,10 @@ def _face_weights(x:str|None) -> str|None:
     return None if x is None or x.lower() == 'none' else x
 
 def _share(x:str):
-    "`--high-share`: 'deap', or a share strictly between 0 and 1."
+    "`--high-share`: 'deap', or a number (`synth_deap` checks that it is a share)."
     if x == 'deap': return x
-    try: v = float(x)
-    except ValueError: v = None
-    if v is None or not 0 < v < 1: raise argparse.ArgumentTypeError(f"{x!r} is not 'deap' or a share between 0 and 1")
-    return v
+    try: return float(x)
+    except ValueError: raise argparse.ArgumentTypeError(f"{x!r} is not 'deap' or a number") from None
 
 def _synth(a):
     t = time.time()

@@ -8,6 +8,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.chance.html.md"""
 from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -26,13 +27,12 @@ __all__ = ['RESULT_KEYS', 'chance_threshold', 'permutation_p', 'unit_table', 'bo
            'selection_optimism', 'run_nested', 'nested_table']
 
 # %% ../../nbs/33_eval.chance.ipynb #d7cb253d
+@validate_params(n=Interval(int, 1), alpha=Interval(float, 0, 1, open='both'), classes=Interval(int, 2))
 def chance_threshold(n:int, # independent test items (trials, not segments: the segments of a trial are not independent)
                      alpha:float=0.05, # significance level
                      classes:int=2, # balanced classes
                     ) -> float:
     "The accuracy that `n` test items exceed by chance with probability at most `alpha`: the binomial bound of Combrisson & Jerbi (2015)."
-    if not (isinstance(n, (int, np.integer)) and n >= 1): raise ValueError(f'n={n!r}: needs a whole number of test items ≥ 1')
-    if not 0 < alpha < 1: raise ValueError(f'alpha={alpha!r}: must be between 0 and 1')
     return float(binom.ppf(1 - alpha, n, 1 / classes) / n)
 
 # %% ../../nbs/33_eval.chance.ipynb #873aa236
@@ -51,12 +51,12 @@ def unit_table(records:pd.DataFrame) -> pd.DataFrame:
     u = pd.DataFrame(rows, columns=['subject', 'trial', 'correct', 'n'])
     return u.groupby(['subject', 'trial'], as_index=False)[['correct', 'n']].sum()
 
+@validate_params()
 def bootstrap_ci(units:pd.DataFrame, # `unit_table`
-                 over:str='trial', # 'trial': resample each subject's trials; 'subject': resample subjects
+                 over:Literal['trial', 'subject']='trial', # 'trial': resample each subject's trials; 'subject': resample subjects
                  n_boot:int=2000, level:float=0.95, seed:int=0,
                 ) -> tuple[float, float]:
     "Percentile bootstrap interval of the mean over subjects of each subject's accuracy, resampling the unit that generalises."
-    if over not in ('trial', 'subject'): raise ValueError(f"over must be 'trial' or 'subject', not {over!r}")
     groups = [g for _, g in units.groupby('subject')]
     if not groups or (over == 'subject' and len(groups) < 2): return (np.nan, np.nan)
     rng = np.random.default_rng(seed)

@@ -33,10 +33,10 @@ from .adaboost import decision_fusion
 
 # %% auto #0
 __all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid', 'ResultsFile',
-           'is_fold_record', 'EpochProgress', 'fold_metrics', 'unit_counts', 'run_fold', 'segment_features',
-           'unit_info', 'run_folds_fast', 'worker_env', 'permutation_run', 'permutation_stack', 'run_cv', 'store_label',
-           'face_init', 'results_frame', 'summarize', 'by_modality', 'modality_label', 'modality_order',
-           'update_findings']
+           'is_fold_record', 'EpochProgress', 'fold_metrics', 'unit_counts', 'fold_outcome', 'run_fold',
+           'segment_features', 'unit_info', 'run_folds_fast', 'worker_env', 'permutation_run', 'permutation_stack',
+           'run_cv', 'store_label', 'face_init', 'results_frame', 'summarize', 'by_modality', 'modality_label',
+           'modality_order', 'update_findings']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 N_EEG = len(EEG_CHANNELS)
@@ -192,6 +192,14 @@ def unit_counts(seg:Segments, test_idx, correct) -> list[list[int]]:
     c, n = np.bincount(inv, np.asarray(correct, float)).astype(int), np.bincount(inv)
     return [[int(k // 1000), int(k % 1000), int(a), int(b)] for k, a, b in zip(u, c, n)]
 
+def fold_outcome(seg:Segments, y, # the unit's segments and the labels learnt (one per row)
+                train_idx, test_idx, pred, # the fold and its predictions, in `test_idx` order
+               ) -> dict:
+    "What every fold record says of its test rows: sizes, test trials, `fold_metrics` with the majority baseline, and `unit_counts`."
+    y_test = np.asarray(y)[test_idx]
+    units = unit_counts(seg, test_idx, np.asarray(pred) == y_test)
+    return dict(n_train=len(train_idx), n_test=len(test_idx), test_trials=len(units), **fold_metrics(y_test, pred, np.asarray(y)[train_idx]), units=units)
+
 # %% ../../nbs/32_eval.experiments.ipynb #1ac457b7
 def run_fold(seg:Segments, # the unit's segments (memory-mapped)
              exp:Experiment, train_idx, test_idx, # the fold
@@ -202,17 +210,15 @@ def run_fold(seg:Segments, # the unit's segments (memory-mapped)
     "Train and test one fold; the record the runner writes (plus `features` if asked)."
     t0 = time.time()
     net, channels = modality_setup(exp.modality, seg.bio.shape[1])
-    test_idx = np.sort(test_idx)
-    y, y_train = seg.label(exp.label)[test_idx], seg.label(exp.label)[train_idx]
+    test_idx, y = np.sort(test_idx), seg.label(exp.label)
     fit = lambda learn, n: fit_quiet(learn, n, cbs)
     face = dict(pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
-    rec = dict(n_train=len(train_idx), n_test=len(test_idx), test_trials=int(len(np.unique(trial_keys(seg)[test_idx]))))
     if exp.modality == 'fusion-decision':
         r = decision_fusion(seg, exp.label, train_idx, test_idx, exp.epochs, exp.lambda_face, exp.lambda_bio, channels,
                             exp.bs, exp.lr, exp.seed, device, fit=fit, **face)
-        rec.update(fold_metrics(y, r['pred'], y_train), units=unit_counts(seg, test_idx, r['pred'] == y), best_epoch=None, best_epoch_accuracy=None,
+        rec = dict(fold_outcome(seg, y, train_idx, test_idx, r['pred']), best_epoch=None, best_epoch_accuracy=None,
                    curve=dict(face=r['histories'][0], bio=r['histories'][1]), alphas=r['alphas'], errors=r['errors'],
-                   sub_accuracy=r['sub_accuracy'], vote_alphas=r['vote_alphas'], vote_accuracy=float((r['vote_pred'] == y).mean()),
+                   sub_accuracy=r['sub_accuracy'], vote_alphas=r['vote_alphas'], vote_accuracy=float((r['vote_pred'] == y[test_idx]).mean()),
                    vote_sub_accuracy=r['vote_sub_accuracy'])
     else:
         dls = segment_dls(seg, exp.label, train_idx, test_idx, exp.bs, device, exp.seed, channels=channels)
@@ -221,7 +227,7 @@ def run_fold(seg:Segments, # the unit's segments (memory-mapped)
         h = history(learn)
         probs = predict_probs(learn, dls.valid)
         best = int(np.argmax(h['accuracy']))
-        rec.update(fold_metrics(y, probs > 0.5, y_train), units=unit_counts(seg, test_idx, (probs > 0.5) == y), best_epoch=best + 1, best_epoch_accuracy=h['accuracy'][best],
+        rec = dict(fold_outcome(seg, y, train_idx, test_idx, probs > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['accuracy'][best],
                    curve=dict(train_loss=h['train_loss'], test_loss=h['valid_loss'], test_accuracy=h['accuracy']))
         if features and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model, seg, channels, dls.device)
     rec['seconds'] = round(time.time() - t0, 2)
@@ -264,10 +270,9 @@ def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit
                            pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
     recs = []
     for i, ((tr, te), r) in enumerate(zip(folds, res)):
-        h, y_all = r['curve'], seg.label(exp.label) if labels is None else np.asarray(labels[i])
-        best, pred = int(np.argmax(h['test_accuracy'])), r['probs'] > 0.5
-        rec = dict(n_train=len(tr), n_test=len(te), test_trials=int(len(np.unique(trial_keys(seg)[te]))), **fold_metrics(y_all[te], pred, y_all[tr]),
-                   units=unit_counts(seg, te, pred == y_all[te]), best_epoch=best + 1, best_epoch_accuracy=h['test_accuracy'][best], curve=h)
+        h, y = r['curve'], seg.label(exp.label) if labels is None else labels[i]
+        best = int(np.argmax(h['test_accuracy']))
+        rec = dict(fold_outcome(seg, y, tr, te, r['probs'] > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['test_accuracy'][best], curve=h)
         if features and i == 0 and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model.model(0), seg, channels, device)
         recs.append(rec)
     for rec in recs: rec.update(seconds=round((time.time() - t0) / len(recs), 2), engine='fast', stacked=len(recs))

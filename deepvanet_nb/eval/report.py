@@ -32,13 +32,14 @@ _T2_KEYS = ['store', 'dataset', 'scope', 'protocol', 'face_init', 'label']
 
 def table2(df:pd.DataFrame, # `results_frame` of the records
            modality:str='fusion-feature', lambda_face:int=16, lambda_bio:int=64,
-           null:pd.DataFrame|None=None, # `null_frame` of the results file: p-values where permutations ran
+           chance:pd.DataFrame|None=None, # `chance_table` of `df` (with p-values where permutations ran); None: computed, without permutations
           ) -> pd.DataFrame:
     "Accuracy (%) per data set × scope × protocol × face start, valence and arousal: mean, std, bootstrap CI, majority baseline, significance, best test epoch, and the paper's."
     d = _default_lambdas(df[df.modality == modality], lambda_face, lambda_bio)
     if d.empty: return pd.DataFrame()
     s = summarize(d, _T2_KEYS).set_index(_T2_KEYS)
-    c = chance_table(d, null).groupby(_T2_KEYS, dropna=False)[['ci_low', 'ci_high', 'significant', 'p']].first()   # one λ pair, one epoch count
+    ct = chance_table(d) if chance is None else _default_lambdas(chance[chance.modality == modality], lambda_face, lambda_bio)
+    c = ct.groupby(_T2_KEYS, dropna=False)[['ci_low', 'ci_high', 'significant', 'p']].first()   # one λ pair, one epoch count
     t = s[['accuracy', 'std', 'best_epoch', 'folds', 'majority']].join(c).unstack('label')
     out = pd.DataFrame(index=t.index)
     for label in ('valence', 'arousal'):
@@ -82,12 +83,13 @@ def table2_markdown(t:pd.DataFrame) -> str:
 _AB_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'label']
 
 def ablation(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64,
-             null:pd.DataFrame|None=None, # `null_frame`: significance by permutation where it ran
+             chance:pd.DataFrame|None=None, # `chance_table` of `df` (significance by permutation where it ran); None: computed, without permutations
             ) -> pd.DataFrame:
     "Mean, std and 95 % bootstrap CI of the accuracy (%), and whether it is above chance, per data set × scope × protocol × modality (with its face start: `modality_label`) × label."
     d = _default_lambdas(df, lambda_face, lambda_bio)
     s = summarize(d, _AB_KEYS)
-    c = chance_table(d, null).groupby(_AB_KEYS, dropna=False)[['ci_low', 'ci_high', 'significant']].first().reset_index()
+    ct = chance_table(d) if chance is None else _default_lambdas(chance, lambda_face, lambda_bio)
+    c = ct.groupby(_AB_KEYS, dropna=False)[['ci_low', 'ci_high', 'significant']].first().reset_index()
     s = s.merge(c, on=_AB_KEYS, how='left')
     return s.assign(accuracy=100 * s.accuracy, std=100 * s['std'], ci_low=100 * s.ci_low, ci_high=100 * s.ci_high,
                     column=[modality_label(m, f) for m, f in zip(s.modality, s.face_init)])
@@ -274,9 +276,9 @@ def _write_fig(path:Path, fig):
     with atomic_path(path) as tmp: fig.savefig(tmp, dpi=90, format='png')
     plt.close(fig)
 
-def chance_section(df:pd.DataFrame, null:pd.DataFrame, nested:pd.DataFrame, out:Path, written:dict) -> list[str]:
+def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the records, their permutations and their `chance_table`
+                   nested:pd.DataFrame, out:Path, written:dict) -> list[str]:
     "The report's 'Is it above chance?' section (Markdown lines); writes chance.csv, null.png and nested.csv where there is something to show."
-    ct = chance_table(df, null)
     _write_csv(out / 'chance.csv', ct); written['chance'] = out / 'chance.csv'
     _write_csv(out / 'chance_by_subject.csv', chance_table(df, null, by=RESULT_KEYS + ['subject']))
     md = ['## Is it above chance?\n',
@@ -312,12 +314,13 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
     recs = rf.records()
     if not recs: raise ValueError(f'{rf.path}: no results (run `deepvanet cv` first)')
     df, written, null = results_frame(recs), {}, null_frame(results)
+    ct = chance_table(df, null)                                       # every result's CI and significance, for all the sections
     runs = df.run.nunique()
     md = [f'# DeepVANet results\n\nFrom `{rf.path.name}`: {len(df)} folds of {runs} runs'
           + (f' ({rf.bad_lines} torn or foreign line(s) skipped)' if rf.bad_lines else '')
           + f"; data from store{'s' if df.store.nunique() > 1 else ''} {', '.join(f'`{s}`' for s in sorted(df.store.unique()))} "
           + '(folder and settings key: results of different stores are never averaged together).\n']
-    t2 = table2(df, null=null)
+    t2 = table2(df, chance=ct)
     if len(t2):
         _write_csv(out / 'table2.csv', t2); _write_text(out / 'table2.md', table2_markdown(t2) + '\n')
         md += ['## Table 2: feature fusion (λ1 = 16, λ2 = 64), accuracy %\n',
@@ -326,12 +329,12 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
                "folds' commoner class. ⚠ *best test epoch* picks the epoch by its test accuracy, as the "
                'original code did: it is shown for comparison only.\n', table2_markdown(t2), '']
         written['table2'] = out / 'table2.md'
-    ab = ablation(df, null=null)
+    ab = ablation(df, chance=ct)
     if len(ab):
         _write_csv(out / 'ablation.csv', ab); _write_fig(out / 'ablation.png', plot_ablation(ab))
         md += ['## Ablation (Fig. 2)\n', 'Error bars: 95 % bootstrap intervals; hatched: not significantly above chance.\n',
                '![ablation](ablation.png)\n']; written['ablation'] = out / 'ablation.png'
-    md += chance_section(df, null, nested_table(rf.side('nested').records()), out, written)
+    md += chance_section(df, null, ct, nested_table(rf.side('nested').records()), out, written)
     grids = lambda_grid(df)
     if grids:
         _write_csv(out / 'lambda_grid.csv', pd.concat({'/'.join(k): g.stack() for k, g in grids.items()}).rename('accuracy').reset_index()

@@ -10,7 +10,7 @@ from typing import Literal
 import numpy as np
 from sklearn.model_selection import KFold, StratifiedGroupKFold, GroupKFold, LeaveOneGroupOut
 
-from ..core import Protocol, Scope, Label, PROTOCOLS, SCOPES
+from ..core import Protocol, Scope, Label, PROTOCOLS, SCOPES, validate_params
 from ..data.store import Segments
 
 # %% auto #0
@@ -120,6 +120,7 @@ def _permute_once(rng, y, seg, unit, trials):
     for s, src in zip(subjects, rng.permutation(len(subjects))): out[ts == s] = seqs[src]
     return out[inv]
 
+@validate_params()
 def permuted_labels(seg:Segments, # the segments of the unit cross-validated
                     label:Label, # 'valence' or 'arousal'
                     perms, # permutation numbers (1, 2, …) or how many: `n` → 1…n
@@ -127,7 +128,6 @@ def permuted_labels(seg:Segments, # the segments of the unit cross-validated
                     seed:int=0,
                    ) -> np.ndarray:
     "(len(perms), N) 0/1 labels: the label permuted in whole `unit`s, each subject keeping its count of high and low; permutation `p` from the generator `(seed, p)`."
-    if unit not in ('segment', 'trial', 'subject'): raise ValueError(f"unit must be 'segment', 'trial' or 'subject', not {unit!r}")
     perms = list(range(1, perms + 1)) if isinstance(perms, int) else list(perms)
     y = seg.label(label).astype(np.int8)
     trials = None if unit == 'segment' else _trial_labels(seg, y)

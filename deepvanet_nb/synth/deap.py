@@ -18,7 +18,7 @@ import cv2
 from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 
-from ..core import atomic_path, validate_params, Interval, Each
+from ..core import atomic_path, validate_params, Interval, Each, Either, OneOf
 from ..data.formats import (EEG_CHANNELS, RATING_COLUMNS, RATINGS_CSV, DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS,
                                         DEAP_VIDEO_SIZE, DEAP_RAW_FS, DEAP_EVENTS, BIOSEMI_RANGE_UV, deap_raw_channels)
 
@@ -317,7 +317,7 @@ def trial_video_frames(face:ExpressionFace, rng:np.random.Generator, # the face 
 
 # %% ../../nbs/02_synth.deap.ipynb #0fc6f5e2
 @validate_params(subjects=Each(Interval(int, 1)), trials=Interval(int, 1), seconds=Interval(int, 1), fps=Interval(float, 0, open='lo'),
-                 trial_noise=Interval(float, 0), modality_split=Interval(float, 0))
+                 trial_noise=Interval(float, 0), modality_split=Interval(float, 0), high_share=Either(Interval(float, 0, 1, open='both'), OneOf('deap')))
 def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP download
                subjects:int|list=2, # how many subjects (s01…), or a list of subject numbers
                trials:int=40, # trials per subject (DEAP: 40)
@@ -335,8 +335,6 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
               ) -> Path:
     "Write a synthetic DEAP root: `.dat` files, the ratings CSV, face videos and optionally the raw BDFs. Returns `out`."
     out = Path(out)
-    if not (high_share == 'deap' or (isinstance(high_share, (int, float)) and 0 < high_share < 1)):
-        raise ValueError(f"high_share={high_share!r}: must be a share between 0 and 1, or 'deap'")
     subjects = list(range(1, subjects + 1)) if isinstance(subjects, int) else [int(s) for s in subjects]
     face, rows, videos = ExpressionFace(), [], []
     for s in subjects:
