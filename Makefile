@@ -88,8 +88,9 @@ datasets: $(STAMP)
 	$(BIN)/deepvanet train --store $(DATA)/store_deap_raw --subject 1 --label valence --inputs face --epochs 3 --device cpu \
 	    --pretrained-face outputs/face_cnn.pt
 
-# Speed figures on this machine (a GPU if there is one): training throughput, the whole protocol, faces, memory,
-# each against the original code's data path timed in the same run; saved for `deepvanet report --bench`.
+# Speed figures on this machine (a GPU if there is one): every training path on one DEAP-size subject at batch 64, the whole
+# protocol, permutations, faces, memory, timed in interleaved rounds against the original code's data path (medians, spreads,
+# per-round ratios); saved for `deepvanet report --bench`. Compare two runs with `deepvanet bench --compare A B`.
 bench: $(STAMP)
 	$(BIN)/deepvanet bench --out outputs/bench.json
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse, json, sys, time, warnings
 from pathlib import Path
 
-from .core import DATASETS, DETECTORS, LABELS, INPUTS, MODALITIES, PROTOCOLS, SCOPES, ENGINES
+from .core import DATASETS, DETECTORS, LABELS, INPUTS, MODALITIES, PROTOCOLS, SCOPES, ENGINES, steady_malloc
 
 # %% auto #0
 __all__ = ['LAMBDA_GRID', 'parser', 'error_line', 'main']
@@ -169,10 +169,15 @@ def _nested(a, grid, amp):
     return t
 
 def _bench(a):
+    from deepvanet_nb.eval.bench import run_bench, compare_bench
+    if a.compare:
+        t = compare_bench(*a.compare, tolerance=a.tolerance)
+        print(t.round(3).to_string(index=False))
+        print(f'{int(t.agree.sum())} of {len(t)} ratios agree within {100 * a.tolerance:g} %')
+        return t
     _output_file(a.out, '--out')
-    from deepvanet_nb.eval.bench import run_bench
-    return run_bench(a.out, a.device, a.trials, a.seconds, a.steps, epochs=a.epochs, faces=not a.no_faces,
-                     compile={'auto': None, 'on': True, 'off': False}[a.compile], permutations=a.permutations)
+    return run_bench(a.out, a.device, a.quick, a.trials, a.seconds, a.steps, a.rounds, faces=not a.no_faces, permutations=a.permutations,
+                     compile={'auto': None, 'on': True, 'off': False}[a.compile], max_spread=a.max_spread)
 
 def _report(a):
     _output_dir(a.out, '--out')
@@ -299,16 +304,20 @@ def _report_parser(sub):
     s.set_defaults(func=_report)
 
 def _bench_parser(sub):
-    s = sub.add_parser('bench', help='time training, the whole protocol, face preprocessing and memory against a naive baseline')
+    s = sub.add_parser('bench', help='time every training path, the whole protocol, faces and memory against the original data path, in interleaved rounds')
     s.add_argument('--out', default='outputs/bench.json', help='results file (JSON; default outputs/bench.json)')
     s.add_argument('--device', default=None, help='cpu, cuda, … (default: a GPU if there is one)')
-    s.add_argument('--trials', type=int, help="trials of the synthetic subject (default: DEAP's 40 on CUDA, 10 on CPU)")
-    s.add_argument('--seconds', type=int, help='segments per trial (default: 60 on CUDA, 8 on CPU)')
-    s.add_argument('--steps', type=int, help='timed training steps per figure (default: 20 on CUDA, 3 on CPU)')
-    s.add_argument('--epochs', type=int, help='epochs of the protocol figure (default: 3 on CUDA, 1 on CPU)')
+    s.add_argument('--quick', action='store_true', help='a small subject, one batch per path, 3 rounds: seconds, rougher ratios (for tests)')
+    s.add_argument('--trials', type=int, help="trials of the synthetic subject (default: DEAP's 40; --quick 10)")
+    s.add_argument('--seconds', type=int, help='segments per trial (default: 60; --quick 10)')
+    s.add_argument('--steps', type=int, help='batches of 64 per path per round (default: 20 on CUDA, 4 on CPU; --quick 1)')
+    s.add_argument('--rounds', type=int, help='interleaved rounds of every figure (default: 5; --quick 3)')
     s.add_argument('--no-faces', action='store_true', help='skip the face pipeline figure')
-    s.add_argument('--permutations', type=int, help='permuted CVs of the permutation figure, stacked vs separate (default 20 on CUDA, 4 on CPU; 0: skip)')
+    s.add_argument('--permutations', type=int, help='permuted CVs per round of the permutation figure, stacked vs separate (default 2; 0: skip)')
     s.add_argument('--compile', choices=['auto', 'on', 'off'], default='auto', help='also time torch.compile (default auto: on CUDA)')
+    s.add_argument('--max-spread', type=float, default=0.5, help='a ratio whose rounds spread wider than this × its median is not concluded (default 0.5)')
+    s.add_argument('--compare', nargs=2, metavar='RESULTS', help='compare the ratios of two saved runs instead of running (nothing is timed)')
+    s.add_argument('--tolerance', type=float, default=0.15, help='with --compare: largest relative difference that agrees (default 0.15)')
     s.set_defaults(func=_bench)
 
 _SUBCOMMANDS = (_synth_parser, _prepare_parser, _pretrain_parser, _train_parser, _cv_parser, _grid_parser, _report_parser, _bench_parser)
@@ -344,6 +353,7 @@ def main(argv:list[str]|None=None, # the arguments (default: the command line's)
         ):
     "Entry point of the `deepvanet` command: errors from bad input end in one clean line and a non-zero exit (`--debug`: the traceback)."
     warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')    # raised by an import inside fastai
+    steady_malloc()                                                                   # time per step independent of the process's history
     a = parser().parse_args(argv)
     catch = (argv is None if catch is None else catch) and not a.debug
     try: res = a.func(a)

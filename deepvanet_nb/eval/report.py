@@ -232,24 +232,31 @@ def decision_comparison(df:pd.DataFrame) -> pd.DataFrame:
         alpha_bio=('alpha_bio', 'mean'), folds=('accuracy', 'size')).reset_index()
 
 # %% ../../nbs/34_eval.report.ipynb #36c9dc33
+def _rounds(s:dict, f:str='{:,.1f}') -> str: return f"{f.format(s['median'])} [{f.format(s['low'])}–{f.format(s['high'])}]"
+
 def speed_table(b:dict) -> pd.DataFrame:
-    "Training throughput of every path timed by `deepvanet bench`, and its ratio to the naive baseline."
-    return pd.DataFrame([dict(path=k, segments_per_s=round(v['segments_per_s'], 1), vs_naive=round(v['vs_naive'], 2))
-                         for k, v in b['training'].items()])
+    "Every training path timed by `deepvanet bench`: segments/s and its ratio to the original data path, each a median over the rounds with the lowest and highest round (ratio blank when its rounds spread too widely)."
+    return pd.DataFrame([dict(path=k, segments_per_s=round(v['rate']['median'], 1), segments_per_s_rounds=f"{v['rate']['low']:,.1f}–{v['rate']['high']:,.1f}",
+                              vs_naive=round(v['ratio']['median'], 2) if v['ratio']['conclusive'] else None,
+                              vs_naive_rounds=f"{v['ratio']['low']:.2f}–{v['ratio']['high']:.2f}") for k, v in b['training'].items()])
 
 def speed_markdown(b:dict) -> str:
-    "The bench's figures as Markdown: device, throughput table, protocol, faces, memory."
-    p, f, m = b['protocol'], b.get('faces'), b['memory']
-    lines = [f"On {b['device']} ({b['when'][:10]}), a synthetic subject of {b['subject']['trials']} trials × {b['subject']['seconds']} segments, batch {b['batch']}.\n",
+    "The bench's figures as Markdown: device, throughput table, protocol, permutations, faces, memory — medians [lowest–highest round]."
+    p, f, ps, m = b['protocol'], b.get('faces'), b.get('permutations'), b['memory']
+    ratio = lambda r: f"×{_rounds(r, '{:.2f}')}" if r['conclusive'] else f"no ratio (rounds ×{r['low']:.2f}–{r['high']:.2f})"
+    lines = [f"On {b['device']} ({b['when'][:10]}), a synthetic subject of {b['subject']['trials']} trials × {b['subject']['seconds']} segments, "
+             f"batch {b['batch']} on every path, {b['steps']} batches per path per round, {b['rounds']} interleaved rounds: "
+             "medians [lowest–highest round]; each ratio computed round by round against the original data path of the same round.\n",
              md_table(speed_table(b)), '',
-             f"**Whole protocol**: {p['folds']} folds × {p['epochs']} epochs in {p['seconds']:.1f} s → the full DEAP per-subject protocol "
-             f"({p['full']['subjects']} subjects × {p['full']['labels']} labels × {p['full']['folds']} folds × {p['full']['epochs']} epochs) "
-             f"in about **{p['full_protocol_s'] / 60:.1f} min**, against {p['naive_full_protocol_s'] / 3600:.1f} h for the naive path (×{p['vs_naive']:.1f}).\n"]
-    if f: lines.append(f"**Faces** ({f['frame_size']}): {f['ours_fps']:.0f} frames/s in one process, {f['ours_workers_fps']:.0f} in {f['workers']}, "
-                       f"against {f['baseline_fps']:.0f} detecting every frame at full size (×{f['speedup']:.1f}); the crops differ by {f['crop_gap']:.1f}/255 on average.\n")
-    ps = b.get('permutations')
-    if ps: lines.append(f"**Permutations** ({ps['folds']} folds × {ps['epochs']} epoch(s), bio network): {ps['permutations']} permuted cross-validations "
-                        f"stacked {ps['models_per_stack']} models at a time in {ps['stacked_s']:.1f} s, as separate runs {ps['separate_s']:.1f} s (×{ps['speedup']:.1f}).\n")
+             f"**Whole protocol** (a group of {p['stack']} fold(s) as `deepvanet cv` runs it, extrapolated to {p['full']['subjects']} subjects × "
+             f"{p['full']['labels']} labels × {p['full']['folds']} folds × {p['full']['epochs']} epochs): about **{p['full_s']['median'] / 3600:.1f} h** "
+             f"[{p['full_s']['low'] / 3600:.1f}–{p['full_s']['high'] / 3600:.1f}], against {p['naive_full_s']['median'] / 3600:.0f} h of training on the original "
+             f"data path: {ratio(p['ratio'])}.\n"]
+    if ps: lines.append(f"**Permutations** ({ps['folds']} folds × {ps['epochs']} epoch, bio network): {ps['permutations']} permuted cross-validations "
+                        f"stacked {ps['models_per_stack']} models at a time in {_rounds(ps['stacked_s'])} s, as separate runs {_rounds(ps['separate_s'])} s: {ratio(ps['ratio'])}.\n")
+    if f: lines.append(f"**Faces** ({f['frame_size']}): {_rounds(f['ours_fps'], '{:.0f}')} frames/s in one process ({ratio(f['ratio'])}), "
+                       f"{_rounds(f['workers_fps'], '{:.0f}')} in {f['workers']} ({ratio(f['workers_ratio'])}), against {_rounds(f['baseline_fps'], '{:.0f}')} "
+                       f"detecting every frame at full size; the crops differ by {f['crop_gap']:.1f}/255 on average.\n")
     lines.append(f"**Peak memory**: host {m['host_peak_rss_mb']:.0f} MiB" + (f", GPU {m['gpu_peak_mb']:.0f} MiB" if m.get('gpu_peak_mb') else '') + '.')
     return '\n'.join(lines)
 
