@@ -25,12 +25,12 @@ from .splits import cv_folds, permuted_labels
 from .experiments import Experiment, ExperimentGrid, run_cv, run_folds_fast, permutation_stack
 
 # %% auto #0
-__all__ = ['RATINGS_COLUMNS', 'FULL_PROTOCOL', 'bench_segments', 'write_original_layout', 'OriginalItems', 'original_batches',
-           'memory_batches', 'original_step', 'loop_path', 'loader_path', 'TrainTimer', 'learner_path', 'plain_learner',
-           'fast_learner', 'spread', 'ratio', 'fmt_ratio', 'fmt_rate', 'interleaved', 'PhaseTimer', 'protocol_path',
-           'extrapolate', 'naive_protocol_seconds', 'permutation_path', 'quiet_imports', 'FaceTiming', 'peak_rss_mb',
-           'device_name', 'training_paths', 'path_label', 'bench_ratios', 'bench_text', 'run_bench', 'compare_bench',
-           'plot_rounds', 'learnable_segments', 'segments_store', 'amp_accuracy']
+__all__ = ['RATINGS_COLUMNS', 'FULL_PROTOCOL', 'bench_segments', 'segments_store', 'write_original_layout', 'OriginalItems',
+           'original_batches', 'memory_batches', 'original_step', 'loop_path', 'loader_path', 'TrainTimer',
+           'learner_path', 'plain_learner', 'fast_learner', 'spread', 'ratio', 'fmt_ratio', 'fmt_rate', 'interleaved',
+           'PhaseTimer', 'protocol_path', 'extrapolate', 'naive_protocol_seconds', 'permutation_path', 'quiet_imports',
+           'FaceTiming', 'peak_rss_mb', 'device_name', 'training_paths', 'path_label', 'bench_ratios', 'bench_text',
+           'run_bench', 'compare_bench', 'plot_rounds', 'learnable_segments', 'amp_accuracy']
 
 # %% ../../nbs/35_eval.bench.ipynb #fc1e76a9
 def bench_segments(n_trials:int=40, # trials (DEAP: 40)
@@ -49,6 +49,14 @@ def bench_segments(n_trials:int=40, # trials (DEAP: 40)
     return Segments(faces=faces, bio=rng.standard_normal((n, channels, 128), dtype=np.float32),
                     labels=lab[trial - 1], ratings=np.where(lab[trial - 1] > 0, 7., 3.).astype(np.float32), trial=trial,
                     segment=np.tile(np.arange(seconds), n_trials).astype(np.int16), subject=np.ones(n, np.int16))
+
+# %% ../../nbs/35_eval.bench.ipynb #7818c50c
+def segments_store(seg:Segments, folder:str|Path, subject:int=1) -> SegmentStore:
+    "Write one subject's segments as a segment store (arrays and manifest), for `run_cv`."
+    d = Path(folder) / f's{subject:02d}'; d.mkdir(parents=True, exist_ok=True)
+    for f in Segments.__dataclass_fields__: np.save(d / f'{f}.npy', getattr(seg, f))
+    (d / 'manifest.json').write_text(json.dumps(dict(subject=subject, key='bench', config=dict(dataset='deap'), n_segments=len(seg))))
+    return SegmentStore(folder)
 
 # %% ../../nbs/35_eval.bench.ipynb #47f7d206
 RATINGS_COLUMNS = ['Participant_id', 'Trial', 'Experiment_id', 'Start_time', 'Valence', 'Arousal', 'Dominance', 'Liking', 'Familiarity']
@@ -187,9 +195,7 @@ def learner_path(learn):
 
 def plain_learner(seg:Segments, rows, folder:str|Path, device, steps:int, bs:int=64, seed:int=0):
     "`20_learner`'s plain fastai path over a memory-mapped copy of `seg` written to `folder`: `steps` batches of `bs` of `rows` per epoch."
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    for f in ('faces', 'bio', 'labels'): np.save(folder / f'{f}.npy', getattr(seg, f))
-    mm = Segments(*(np.load(folder / f'{f}.npy', mmap_mode='r') if f in ('faces', 'bio', 'labels') else getattr(seg, f) for f in Segments.__dataclass_fields__))
+    mm = segments_store(seg, folder).load(1)
     rows = np.resize(np.random.default_rng(seed).permutation(rows), steps * bs)
     return deepvanet_learner(segment_dls(mm, 'valence', rows, rows[:bs], bs=bs, device=device, seed=seed), 'fusion')
 
@@ -536,13 +542,6 @@ def learnable_segments(n_trials:int=40, seconds:int=10, seed:int=0,
     light = 100 * y[:, 0] + 200 * own[t, 0]
     seg.faces[:] = np.clip(seg.faces // 2 + 64 + light[:, None, None, None, None], 0, 255)
     return seg
-
-def segments_store(seg:Segments, folder:str|Path, subject:int=1) -> SegmentStore:
-    "Write one subject's segments as a segment store (arrays and manifest), for `run_cv`."
-    d = Path(folder) / f's{subject:02d}'; d.mkdir(parents=True, exist_ok=True)
-    for f in Segments.__dataclass_fields__: np.save(d / f'{f}.npy', getattr(seg, f))
-    (d / 'manifest.json').write_text(json.dumps(dict(subject=subject, key='bench', config=dict(dataset='deap'), n_segments=len(seg))))
-    return SegmentStore(folder)
 
 # %% ../../nbs/35_eval.bench.ipynb #b91b52c7
 def amp_accuracy(store:str|Path|SegmentStore, # a prepared store
