@@ -1,7 +1,9 @@
 # deepvanet-nb: two commands do everything on a fresh machine.
 #   make demo   — set up .venv, write a small synthetic DEAP set, prepare it, cross-validate DeepVANet, write the report
 #   make bench  — speed figures against the original data path (outputs/bench.json)
-#   make test   — set up .venv, check library/notebooks/README are in sync and clean, run every notebook as a test
+#   make test   — set up .venv (and Chromium), check library/notebooks/README are in sync and clean, run every notebook as a test;
+#                 make test NB=nbs/33_eval.chance.ipynb runs one notebook (plus the sync checks)
+#   make lab    — JupyterLab from .venv, to run the notebooks step by step
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -16,16 +18,11 @@ DEMO_PERMUTATIONS ?= 20
 EXP ?= data/experiments
 EXP_EPOCHS ?= 3
 
-.PHONY: demo experiments datasets bench gpu-check gpu-wheels test install preview docs-check readme figures clean
+.PHONY: demo experiments datasets bench bench-check gpu-check gpu-wheels test lab install preview docs-check readme figures clean
 
-# torch 2.14.1 + torchvision 0.29.1 first (prebuilt on these machines' local disk, so pip takes them
-# instead of downloading); anywhere else, pip's newest matching torch.
+# The virtual environment and everything the checks need come from one script, tools/setup.sh (demo, test, lab, CI).
 $(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "== Installing into $(VENV) (first run only)"
-	$(BIN)/python -m pip install -q torch==2.14.1 torchvision==0.29.1 || $(BIN)/python -m pip install -q torch torchvision
-	$(BIN)/python -m pip install -q -e '.[dev]'
-	@touch $@
+	@VENV=$(VENV) PYTHON=$(PYTHON) bash tools/setup.sh
 
 install: $(STAMP)
 
@@ -94,6 +91,14 @@ datasets: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/deepvanet bench --out outputs/bench.json
 
+# Are the bench's ratios reproducible on this machine? Two runs, one straight after the other, then every ratio compared
+# (15 % by default; BENCH_ARGS="--quick" for a rough check in a minute). Not part of `make test`: timings depend on the load.
+BENCH_ARGS ?=
+bench-check: $(STAMP)
+	$(BIN)/deepvanet bench $(BENCH_ARGS) --out outputs/bench-1.json
+	$(BIN)/deepvanet bench $(BENCH_ARGS) --out outputs/bench-2.json
+	$(BIN)/deepvanet bench --compare outputs/bench-1.json outputs/bench-2.json
+
 # On a lent GPU machine, one call (under 8 minutes on one H200): `deepvanet bench` at DEAP size, stacked-vs-single
 # equivalence and bf16 accuracy on CUDA, the `cuda`-flagged notebook cells; everything in outputs/gpu_check/.
 # A bare machine (Python + torch, no registry) takes the wheels `make gpu-wheels` puts in .whl/ (fetched here).
@@ -105,8 +110,17 @@ gpu-wheels: $(STAMP)
 	    --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 -d .whl \
 	    $$(grep -v '^#' tools/gpu_wheels.txt | tr ' ' '\n' | grep . | while read n; do echo "$$n==$$($(BIN)/pip show $$n | awk '/^Version/{print $$2}')"; done)
 
+# NB=nbs/X.ipynb (one or more, space-separated) runs those notebooks and the sync checks only; JOBS=1 runs the notebooks one
+# at a time (default: one per core); TEST_FLAGS="slow" also runs the cells flagged so.
+NB ?=
+JOBS ?=
 test: $(STAMP)
-	@VENV=$(VENV) bash tools/test.sh
+	@VENV=$(VENV) bash tools/setup.sh $(if $(NB),,chromium)
+	@VENV=$(VENV) NB="$(NB)" JOBS="$(JOBS)" bash tools/test.sh
+
+# The notebooks step by step, in a live kernel: JupyterLab from the project's .venv (its python3 kernel is the venv's).
+lab: $(STAMP)
+	cd nbs && ../$(BIN)/jupyter lab
 
 # Documentation preview without Quarto: processed notebooks rendered to HTML in _preview/.
 # Where Quarto is installed, `nbdev-docs` builds the real site from nbs/_quarto.yml.

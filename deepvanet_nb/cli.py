@@ -174,6 +174,8 @@ def _bench(a):
         t = compare_bench(*a.compare, tolerance=a.tolerance)
         print(t.round(3).to_string(index=False))
         print(f'{int(t.agree.sum())} of {len(t)} ratios agree within {100 * a.tolerance:g} %')
+        off = t[~t.agree & t.conclusive].ratio.tolist()
+        if off: sys.exit(f'bench --compare: {len(off)} ratio(s) concluded by both runs differ by more than {100 * a.tolerance:g} %: {", ".join(off)}')
         return t
     _output_file(a.out, '--out')
     return run_bench(a.out, a.device, a.quick, a.trials, a.seconds, a.steps, a.rounds, faces=not a.no_faces, permutations=a.permutations,

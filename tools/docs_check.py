@@ -42,10 +42,8 @@ def link_problems(pages:dict) -> list[str]:
             elif not (SITE / src.split('#')[0].split('?')[0]).exists(): out.append(f'{name}: missing image or file {src!r}')
     return out
 
-def chromium() -> str:
-    exe = next((shutil.which(c) for c in ('chromium', 'chromium-browser', 'google-chrome') if shutil.which(c)), None)
-    if exe is None: raise SystemExit('docs check: no Chromium here (Debian: apt-get install chromium)')
-    return exe
+def chromium() -> str|None:
+    return next((shutil.which(c) for c in ('chromium', 'chromium-browser', 'google-chrome') if shutil.which(c)), None)
 
 def load(exe:str, page:Path) -> list[str]:
     "Open the page in headless Chromium, save its screenshot, and return the errors it logged."
@@ -64,7 +62,12 @@ def main():
     if not htmls: raise SystemExit('docs check: no pages in _preview/ (run make preview)')
     pages = {p.name: refs(p) for p in htmls}
     found = link_problems(pages)
-    exe = chromium(); SHOTS.mkdir(exist_ok=True)
+    exe = chromium()
+    if exe is None:                                                        # what was found without a browser first, then why it stops
+        print('\n'.join(found + ['docs check: no Chromium here to open the pages: run `bash tools/setup.sh chromium` '
+                                  '(Debian: apt-get update && apt-get install -y chromium)']))
+        sys.exit(1)
+    SHOTS.mkdir(exist_ok=True)
     with cf.ThreadPoolExecutor(2) as ex:
         for errs in ex.map(lambda p: load(exe, p), htmls): found += errs
     print('\n'.join(found) or f'docs check: {len(htmls)} pages open in Chromium without error, '

@@ -504,14 +504,15 @@ def run_bench(out:str|Path|None='outputs/bench.json', # where to save the result
 def compare_bench(a:dict, b:dict, # two bench results (as `run_bench` returns or saves them)
                   tolerance:float=0.15, # largest relative difference of two medians that agrees
                  ) -> pd.DataFrame:
-    "Every ratio two bench runs share: each run's median and range, how far apart the medians are (the larger over the smaller, − 1), and whether that is within `tolerance`."
+    "Every ratio two bench runs share: each run's median and range, how far apart the medians are (the larger over the smaller, − 1), whether that is within `tolerance`, and whether both runs concluded it."
     a, b = (json.loads(Path(x).read_text()) if isinstance(x, (str, Path)) else x for x in (a, b))
     ra, rb = bench_ratios(a), bench_ratios(b)
     rows = [dict(ratio=k, first=x['median'], first_range=f"{x['low']:.2f}–{x['high']:.2f}", second=y['median'], second_range=f"{y['low']:.2f}–{y['high']:.2f}",
-                 difference=max(x['median'], y['median']) / min(x['median'], y['median']) - 1)
+                 difference=max(x['median'], y['median']) / min(x['median'], y['median']) - 1,
+                 conclusive=bool(x.get('conclusive', True) and y.get('conclusive', True)))
             for k, x in ra.items() if k in rb for y in [rb[k]]]
     d = pd.DataFrame(rows)
-    return d.assign(agree=d.difference <= tolerance)
+    return d.assign(agree=d.difference <= tolerance)[[*d.columns[:-1], 'agree', 'conclusive']]
 
 # %% ../../nbs/35_eval.bench.ipynb #792b7b50
 def plot_rounds(res:dict, ax=None):
