@@ -23,7 +23,7 @@ venv() {
 
 chromium_exe() { command -v chromium || command -v chromium-browser || command -v google-chrome || true; }
 
-chromium() {
+install_chromium() {
   [ -n "$(chromium_exe)" ] && return 0
   local how="apt-get update && apt-get install -y chromium"
   if ! command -v apt-get >/dev/null 2>&1; then echo "setup: no Chromium here and no apt-get: install Chromium (or Chrome) for the documentation check"; exit 1; fi
@@ -41,7 +41,7 @@ chromium() {
 venv
 for want in "$@"; do
   case "$want" in
-    chromium) chromium ;;
+    chromium) install_chromium ;;
     *) echo "setup: unknown part '$want' (known: chromium)"; exit 2 ;;
   esac
 done
