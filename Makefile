@@ -119,8 +119,10 @@ test: $(STAMP)
 	@VENV=$(VENV) NB="$(NB)" JOBS="$(JOBS)" bash tools/test.sh
 
 # The notebooks step by step, in a live kernel: JupyterLab from the project's .venv (its python3 kernel is the venv's).
+# LAB_ARGS passes options on (e.g. LAB_ARGS="--no-browser --port 8890"); as root it adds --allow-root.
+LAB_ARGS ?=
 lab: $(STAMP)
-	cd nbs && ../$(BIN)/jupyter lab
+	cd nbs && ../$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 # Documentation preview without Quarto: processed notebooks rendered to HTML in _preview/.
 # Where Quarto is installed, `nbdev-docs` builds the real site from nbs/_quarto.yml.
