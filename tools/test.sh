@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What `make test` (and CI) runs, after tools/setup.sh. Ends with the line "N passed, N failed" over the notebooks.
 #   NB="nbs/A.ipynb …"  only those notebooks, and the sync checks (no documentation build)
-#   JOBS=N              notebooks run N at a time (default: one per core)
+#   JOBS=N              notebooks run N at a time (default: one per core, each with its share of the cores)
 #   TEST_FLAGS="slow"   also the cells flagged so
 # No check here depends on how fast the machine is: timings live in `deepvanet bench` and in saved runs.
 set -uo pipefail
@@ -36,19 +36,21 @@ if [ -z "$NB" ]; then
 fi
 t_nb=$(date +%s)
 
-# Each notebook in its own process, JOBS at a time. Torch keeps its usual thread count in each: the numbers a notebook
-# computes (and writes to nbs/findings.json) are then the same as in JupyterLab or one at a time.
-echo "== nbdev-test, $JOBS notebook(s) at a time (flags skipped unless TEST_FLAGS is set: ${TEST_FLAGS:-none})"
+# Each notebook in its own process, JOBS at a time; torch in each gets its share of the cores (two notebooks with two
+# threads each on two cores run 3-4 times slower than with one). Figures that depend on the thread count in their last
+# digits (nbs/findings.json, saved outputs) are saved from runs with this share: one thread each on two cores.
+threads=$(( $(nproc 2>/dev/null || echo 1) / JOBS )); [ "$threads" -ge 1 ] || threads=1
+echo "== nbdev-test, $JOBS notebook(s) at a time, $threads thread(s) each (flags skipped unless TEST_FLAGS is set: ${TEST_FLAGS:-none})"
 logs=/tmp/deepvanet-nbtest; rm -rf "$logs"; mkdir -p "$logs"      # one log per notebook, kept for reading
 one() {
   local nb=$1 name; name=$(basename "$nb" .ipynb); local t0; t0=$(date +%s)
-  if nbdev-test "$nb" ${TEST_FLAGS:+--flags "$TEST_FLAGS"} >"$logs/$name.log" 2>&1; then
+  if OMP_NUM_THREADS=$threads MKL_NUM_THREADS=$threads nbdev-test "$nb" ${TEST_FLAGS:+--flags "$TEST_FLAGS"} >"$logs/$name.log" 2>&1; then
     echo "ok    $nb ($(( $(date +%s) - t0 )) s)"; touch "$logs/$name.ok"
   else
     { echo "FAIL  $nb ($(( $(date +%s) - t0 )) s)"; tail -40 "$logs/$name.log"; } | sed '1!s/^/      /'
   fi
 }
-export -f one; export logs TEST_FLAGS="${TEST_FLAGS:-}"
+export -f one; export logs threads TEST_FLAGS="${TEST_FLAGS:-}"
 printf '%s\n' $notebooks | xargs -P "$JOBS" -I{} bash -c 'one "$1"' _ {}
 total=$(printf '%s\n' $notebooks | wc -l); passed=$(ls "$logs"/*.ok 2>/dev/null | wc -l); failed=$((total - passed))
 rm -f "$logs"/*.ok
