@@ -55,7 +55,7 @@ def _synth(a):
         else:
             from deepvanet_nb.synth.deap import synth_deap
             synth_deap(a.out, a.subjects, trials, seconds, a.seed, fps=fps, raw=a.dataset == 'deap-raw',
-                       **_given(trial_noise=a.trial_noise, modality_split=a.modality_split, high_share=a.high_share))
+                       **_given(trial_noise=a.trial_noise, modality_split=a.modality_split, high_share=a.high_share, stimulus=a.stimulus))
     print(f'Done in {time.time() - t:.0f} s.')
 
 def _prepare(a):
@@ -198,7 +198,7 @@ def _add_cv_args(s, grid:bool=False):
     s.add_argument('--store', required=True, help='a prepared segment store')
     s.add_argument('--results', required=True, help='results file (JSON lines); folds already in it are skipped, so a rerun resumes')
     s.add_argument('--protocol', nargs='+', choices=PROTOCOLS, default=['trial'],
-                   help="folds: 'paper' (segments shuffled, as the original code: leaks), 'trial' (whole trials), 'subject' (10-fold by subject), 'loso' (leave one subject out); default trial")
+                   help="folds: 'paper' (segments shuffled, as the original code: leaks), 'trial' (whole trials), 'subject' (10-fold by subject), 'loso' (leave one subject out), 'stimulus' (unseen subjects watching unseen videos); default trial")
     s.add_argument('--scope', choices=SCOPES, help="for paper/trial: one model per subject (default) or one for all subjects")
     s.add_argument('--label', choices=['valence', 'arousal', 'both'], default='both', help='default both')
     if not grid:
@@ -242,6 +242,7 @@ def _synth_parser(sub):
     s.add_argument('--clips', type=int, default=60, help='afewva: clips to write (real: 600; default 60)')
     s.add_argument('--frames', type=int, default=12, help='afewva: frames per clip (default 12)')
     s.add_argument('--high-share', type=_share, help="deap: share of trials rated ≥ 5, or 'deap': each subject's own, unbalanced as in DEAP (default 0.5)")
+    s.add_argument('--stimulus', type=float, help='deap: > 0 (at most 0.5): every subject rates each video near its own valence/arousal, and its screen light tints the face by up to ± this (default 0)')
     s.set_defaults(func=_synth)
 
 def _prepare_parser(sub):

@@ -246,7 +246,7 @@ Dataset = Literal['deap', 'deap-raw', 'mahnob']             # what the store pre
 Detector = Literal['face-alignment', 'dlib', 'haar']        # face landmarkers (None: the best this machine has)
 Inputs = Literal['fusion', 'face', 'bio']                   # what one DeepVANet network reads
 Modality = Literal['face', 'eeg', 'peripheral', 'bio', 'fusion-feature', 'fusion-decision']   # a row of the ablation table
-Protocol = Literal['paper', 'trial', 'subject', 'loso']    # how folds are cut
+Protocol = Literal['paper', 'trial', 'subject', 'loso', 'stimulus']    # how folds are cut
 Scope = Literal['per-subject', 'inter-subject']             # one model per subject, or one for all
 Engine = Literal['fast', 'plain']                           # how cross-validation trains its folds
 

@@ -18,22 +18,32 @@ from fastprogress.fastprogress import progress_bar
 from ..core import Config, Protocol, Label, validate_params, Interval
 from ..data.store import Segments, SegmentStore
 from ..models import face_cnn, load_face_cnn, face_weights_id
-from .splits import cv_folds
-from .experiments import Experiment, ExperimentGrid, ResultsFile, results_frame, run_folds_fast, unit_info
+from .splits import cv_folds, permutation_unit
+from .experiments import Experiment, ExperimentGrid, ResultsFile, results_frame, run_folds_fast, unit_info, pooled_metrics
 
 # %% auto #0
-__all__ = ['RESULT_KEYS', 'chance_threshold', 'permutation_p', 'unit_table', 'bootstrap_ci', 'null_frame', 'null_accuracies',
-           'chance_table', 'plot_nulls', 'nested_folds', 'fast_scores', 'nested_scores', 'nested_selection',
-           'selection_optimism', 'run_nested', 'nested_table']
+__all__ = ['RESULT_KEYS', 'chance_threshold', 'binomial_p', 'permutation_p', 'unit_table', 'bootstrap_ci', 'null_frame',
+           'null_accuracies', 'holm', 'permutations_needed', 'chance_table', 'family_summary', 'plot_nulls',
+           'nested_folds', 'fast_scores', 'nested_scores', 'nested_selection', 'selection_optimism', 'run_nested',
+           'nested_table']
 
 # %% ../../nbs/33_eval.chance.ipynb #d7cb253d
-@validate_params(n=Interval(int, 1), alpha=Interval(float, 0, 1, open='both'), classes=Interval(int, 2))
+@validate_params(n=Interval(int, 1), alpha=Interval(float, 0, 1, open='both'), classes=Interval(int, 2), majority=Interval(float, 0, 1, none=True))
 def chance_threshold(n:int, # independent test items (trials, not segments: the segments of a trial are not independent)
                      alpha:float=0.05, # significance level
                      classes:int=2, # balanced classes
+                     majority:float|None=None, # the accuracy of always answering the commoner class; None: 1/classes (balanced)
                     ) -> float:
-    "The accuracy that `n` test items exceed by chance with probability at most `alpha`: the binomial bound of Combrisson & Jerbi (2015)."
-    return float(binom.ppf(1 - alpha, n, 1 / classes) / n)
+    "The accuracy that `n` test items exceed with probability at most `alpha` by guessing — or, given `majority`, by always answering the commoner class: the binomial bound of Combrisson & Jerbi (2015) at the majority rate."
+    p0 = max(1 / classes, majority or 0)
+    return float(binom.ppf(1 - alpha, n, p0) / n)
+
+def binomial_p(accuracy:float, n:int, # accuracy on `n` independent test items
+               majority:float=0.5, # the rate a constant answer reaches (the no-information rate)
+              ) -> float:
+    "One-sided binomial p-value of `accuracy` on `n` items against the majority rate: P(X ≥ k), X ~ B(n, max(½, majority))."
+    k = int(round(accuracy * n))
+    return float(binom.sf(k - 1, n, max(0.5, majority)))
 
 # %% ../../nbs/33_eval.chance.ipynb #873aa236
 def permutation_p(observed:float, # the real run's accuracy
@@ -51,68 +61,107 @@ def unit_table(records:pd.DataFrame) -> pd.DataFrame:
     u = pd.DataFrame(rows, columns=['subject', 'trial', 'correct', 'n'])
     return u.groupby(['subject', 'trial'], as_index=False)[['correct', 'n']].sum()
 
+def _fold_units(records:pd.DataFrame) -> list[np.ndarray]:
+    "Per fold record, its (subject, correct, segments) rows; empty when a record has no `units`."
+    return [np.array([[u[0], u[2], u[3]] for u in us], float).reshape(-1, 3) if isinstance(us, list) else np.zeros((0, 3))
+            for us in records.get('units', pd.Series([None] * len(records)))]
+
 @validate_params()
-def bootstrap_ci(units:pd.DataFrame, # `unit_table`
-                 over:Literal['trial', 'subject']='trial', # 'trial': resample each subject's trials; 'subject': resample subjects
+def bootstrap_ci(records:pd.DataFrame, # fold records of one result (`results_frame`) with their `units`
+                 over:Literal['trial', 'subject']='trial', # 'trial': resample each fold's test trials; 'subject': resample subjects
                  n_boot:int=2000, level:float=0.95, seed:int=0,
                 ) -> tuple[float, float]:
-    "Percentile bootstrap interval of the mean over subjects of each subject's accuracy, resampling the unit that generalises."
-    groups = [g for _, g in units.groupby('subject')]
-    if not groups or (over == 'subject' and len(groups) < 2): return (np.nan, np.nan)
+    "Percentile bootstrap interval of the reported statistic — the mean of the fold accuracies — resampling the unit that generalises."
+    folds = _fold_units(records)
+    if not folds or any(not len(f) for f in folds): return (np.nan, np.nan)
     rng = np.random.default_rng(seed)
-    if over == 'subject':
-        acc = np.array([g.correct.sum() / g.n.sum() for g in groups])
-        boots = acc[rng.integers(0, len(acc), (n_boot, len(acc)))].mean(1)
+    if over == 'trial':
+        accs = [f[i, 1].sum(1) / f[i, 2].sum(1) for f in folds for i in [rng.integers(0, len(f), (n_boot, len(f)))]]
+        boots = np.mean(accs, 0)
     else:
-        boots = np.zeros(n_boot)
-        for g in groups:
-            c, n = g.correct.to_numpy(float), g.n.to_numpy(float)
-            i = rng.integers(0, len(c), (n_boot, len(c)))
-            boots += c[i].sum(1) / n[i].sum(1)
-        boots /= len(groups)
+        subjects = np.unique(np.concatenate([f[:, 0] for f in folds]))
+        if len(subjects) < 2: return (np.nan, np.nan)
+        C, N = np.zeros((len(subjects), len(folds))), np.zeros((len(subjects), len(folds)))
+        for j, f in enumerate(folds):
+            s = np.searchsorted(subjects, f[:, 0]); np.add.at(C[:, j], s, f[:, 1]); np.add.at(N[:, j], s, f[:, 2])
+        W = np.stack([np.bincount(rng.integers(0, len(subjects), len(subjects)), minlength=len(subjects)) for _ in range(n_boot)])
+        num, den = W @ C, W @ N                                                 # each fold's accuracy over the subjects drawn into it
+        with np.errstate(invalid='ignore'): boots = np.nanmean(np.where(den > 0, num / np.where(den > 0, den, 1), np.nan), 1)
     q = (1 - level) / 2
-    lo, hi = np.quantile(boots, [q, 1 - q])
+    lo, hi = np.nanquantile(boots, [q, 1 - q])
     return float(lo), float(hi)
 
 # %% ../../nbs/33_eval.chance.ipynb #ff6e26fd
-RESULT_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'lambda_face', 'lambda_bio', 'epochs', 'label']
+RESULT_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'lambda_face', 'lambda_bio', 'epochs', 'n_splits', 'seed', 'bs', 'lr', 'label']
 
 def null_frame(results:str|Path) -> pd.DataFrame:
     "The permutation records beside a results file (`<results>.permutations.jsonl`) as a frame; empty if there are none."
     recs = ResultsFile(results).side('permutations').records()
-    return results_frame(recs) if recs else pd.DataFrame(columns=['of_run', 'permutation', 'accuracy'])
+    return results_frame(recs) if recs else pd.DataFrame(columns=['of_run', 'permutation', 'accuracy', 'unit'])
 
 def null_accuracies(records:pd.DataFrame, # the fold records of one result (every subject, every fold)
                     null:pd.DataFrame, # `null_frame`
                    ) -> np.ndarray:
-    "The result's statistic (mean fold accuracy) under each permutation that has every one of its folds."
+    "The result's statistic (mean fold accuracy) under each permutation that has every one of its folds, at the unit its protocol needs (`permutation_unit`)."
     d = null[null.of_run.isin(records.run.unique())] if len(null) else null
+    if len(d) and 'unit' in d: d = d[d.unit == permutation_unit(records.protocol.iloc[0])]       # nulls at an older, wrong unit do not count
     if not len(d): return np.zeros(0)
-    g = d.groupby('permutation').accuracy.agg(['mean', 'size'])
+    g = d.drop_duplicates(['of_run', 'permutation', 'fold'], keep='last').groupby('permutation').accuracy.agg(['mean', 'size'])
     return g['mean'][g['size'] == len(records)].to_numpy(float)
 
+def holm(p) -> np.ndarray:
+    "Holm's step-down adjusted p-values (Holm 1979): family-wise error at most α for `adjusted < α`; NaN entries stay NaN and are not counted."
+    p = np.asarray(p, float); out = np.full(len(p), np.nan)
+    ok = np.flatnonzero(~np.isnan(p)); m = len(ok)
+    order = ok[np.argsort(p[ok], kind='stable')]
+    out[order] = np.minimum(1, np.maximum.accumulate((m - np.arange(m)) * p[order]))
+    return out
+
+def permutations_needed(tests:int, alpha:float=0.05) -> int:
+    "The fewest permutations whose smallest p, 1/(N+1), passes Holm's first step (< α/tests) in a family of `tests`."
+    return int(np.floor(tests / alpha))
+
+def _trial_count(d:pd.DataFrame, units:pd.DataFrame) -> int:
+    "Distinct trials tested: from `units`, or — for records without — once per trial however many folds test some of its segments."
+    if len(units): return len(units)
+    if d.protocol.iloc[0] != 'paper': return int(d.test_trials.sum())              # every trial is in one test fold
+    return int(d.groupby('subject').test_trials.max().sum())                       # segment folds test (nearly) every trial in every fold
+
+# %% ../../nbs/33_eval.chance.ipynb #33681a2a
 def chance_table(records:list[dict]|pd.DataFrame, # fold records (or their `results_frame`)
                  null:pd.DataFrame|None=None, # `null_frame` of the same results file, for p-values
                  alpha:float=0.05, n_boot:int=2000, seed:int=0,
                  by:list=RESULT_KEYS, # what makes a result; add 'subject' for one row per subject of per-subject results
                 ) -> pd.DataFrame:
-    "Per result: accuracy, its bootstrap CI, balanced accuracy, macro-F1, the majority baseline, the binomial threshold for its test trials and, where permutations ran, their number and the p-value."
+    "Per result: accuracy and its bootstrap CI, pooled balanced accuracy and macro-F1, the majority baseline, the test of chance used and its p, Holm-adjusted over the table (the family), and the verdict."
     df = records if isinstance(records, pd.DataFrame) else results_frame(records)
-    num = lambda d, c: pd.to_numeric(d[c], errors='coerce').mean() if c in d else np.nan
     rows = []
     for key, d in df.groupby(list(by), dropna=False):
         k = dict(zip(by, key))
         units, over = unit_table(d), 'subject' if k['scope'] == 'inter-subject' else 'trial'
-        lo, hi = bootstrap_ci(units, over, n_boot, seed=seed) if len(units) else (np.nan, np.nan)
-        trials = len(units) if len(units) else int(d.test_trials.sum())
-        acc, nulls = float(d.accuracy.mean()), null_accuracies(d, null) if null is not None else np.zeros(0)
-        row = dict(k, accuracy=acc, ci_low=lo, ci_high=hi, ci_over=f'{over}s' + (' within subjects' if over == 'trial' else ''),
-                   balanced_accuracy=num(d, 'balanced_accuracy'), macro_f1=num(d, 'macro_f1'), majority=num(d, 'majority'),
-                   trials=trials, threshold=chance_threshold(trials, alpha), permutations=len(nulls),
-                   p=permutation_p(acc, nulls) if len(nulls) else np.nan)
-        row['significant'] = bool(row['p'] < alpha) if len(nulls) else acc > row['threshold']
-        rows.append(row)
-    return pd.DataFrame(rows)
+        lo, hi = bootstrap_ci(d, over, n_boot, seed=seed)
+        trials, acc = _trial_count(d, units), float(d.accuracy.mean())
+        nulls = null_accuracies(d, null) if null is not None else np.zeros(0)
+        majority = float(pd.to_numeric(d.majority, errors='coerce').mean()) if 'majority' in d else np.nan
+        maj = 0.5 if np.isnan(majority) else majority
+        test = 'permutation' if len(nulls) else 'none' if k['protocol'] == 'paper' else 'binomial'   # segment folds: only a trial null can judge them
+        p = permutation_p(acc, nulls) if len(nulls) else binomial_p(acc, trials, maj) if test == 'binomial' else np.nan
+        rows.append(dict(k, accuracy=acc, ci_low=lo, ci_high=hi, ci_over=f'{over}s' + (' within folds' if over == 'trial' else ''),
+                         **pooled_metrics(d)[['balanced_accuracy', 'macro_f1']], majority=majority, trials=trials,
+                         threshold=chance_threshold(trials, alpha, majority=maj), test=test, permutations=len(nulls), p=p))
+    out = pd.DataFrame(rows)
+    if not len(out): return out
+    out['p_holm'] = holm(out.p)
+    out['significant'] = (out.p_holm < alpha) & (out.accuracy > out.majority.fillna(0.5))
+    return out
+
+def family_summary(table:pd.DataFrame, alpha:float=0.05) -> dict:
+    "What the verdicts of a `chance_table` rest on: the tests in the family, the correction, the smallest p its permutations can give, and how many it needs."
+    tests = int(table.p.notna().sum()) if len(table) else 0
+    perms = table.permutations[table.permutations > 0] if len(table) else pd.Series(dtype=int)
+    return dict(tests=tests, correction='Holm', alpha=alpha, untested=int(len(table) - tests), permuted=int(len(perms)),
+                fewest_permutations=int(perms.min()) if len(perms) else 0, smallest_p=1 / (perms.min() + 1) if len(perms) else np.nan,
+                permutations_needed=permutations_needed(max(tests, 1), alpha))
 
 # %% ../../nbs/33_eval.chance.ipynb #ac70a3ee
 def plot_nulls(records:pd.DataFrame, # `results_frame` of the fold records
@@ -171,16 +220,23 @@ def nested_scores(seg:Segments, exp:Experiment, # the unit's segments; the exper
     return pd.DataFrame(rows)
 
 # %% ../../nbs/33_eval.chance.ipynb #5f443dcf
+_PAIR = ['lambda_face', 'lambda_bio']
+
+def _per_pair(scores:pd.DataFrame, by:list) -> pd.Series:
+    "Mean accuracy per `by` + λ pair, averaged over labels where `scores` holds several (the paper's criterion)."
+    s = scores if 'label' in scores else scores.assign(label='')
+    return s.groupby(by + _PAIR + ['label'], sort=False).accuracy.mean().groupby(by + _PAIR, sort=False).mean()
+
 def nested_selection(scores:pd.DataFrame) -> pd.DataFrame:
-    "Per outer fold: the pair with the best mean inner accuracy (ties: the first in the grid), that accuracy, and the pair's accuracy on the outer test fold."
-    inner = scores[scores.inner >= 0].groupby(['outer', 'lambda_face', 'lambda_bio'], sort=False).accuracy.mean().reset_index()
+    "Per outer fold: the pair with the best mean inner accuracy (ties: the first in the grid), that accuracy, and the pair's accuracy on the outer test fold; over the labels `scores` holds."
+    inner = _per_pair(scores[scores.inner >= 0], ['outer']).reset_index()
     best = inner.loc[inner.groupby('outer', sort=False).accuracy.idxmax()].rename(columns={'accuracy': 'inner_accuracy'})
-    test = scores[scores.inner < 0].set_index(['outer', 'lambda_face', 'lambda_bio']).accuracy
+    test = _per_pair(scores[scores.inner < 0], ['outer'])
     return best.assign(test_accuracy=[test[k] for k in zip(best.outer, best.lambda_face, best.lambda_bio)]).reset_index(drop=True)
 
 def selection_optimism(scores:pd.DataFrame) -> dict:
     "λ chosen on the test folds (the paper's grid search) against nested selection: both accuracies and the optimism between them."
-    test = scores[scores.inner < 0].groupby(['lambda_face', 'lambda_bio'], sort=False).accuracy.mean()
+    test = _per_pair(scores[scores.inner < 0], [])
     sel = nested_selection(scores)
     return dict(test_chosen=tuple(int(x) for x in test.idxmax()), test_chosen_accuracy=float(test.max()),
                 nested_accuracy=float(sel.test_accuracy.mean()), optimism=float(test.max() - sel.test_accuracy.mean()),
@@ -226,10 +282,15 @@ def run_nested(store:str|Path|SegmentStore, # a prepared segment store
 
 _NESTED_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'epochs', 'label', 'subject', 'inner_splits']
 
-def nested_table(records:list[dict]) -> pd.DataFrame:
-    "One row of `selection_optimism` per experiment (λ aside) and unit, from the records `run_nested` writes (`<results>.nested.jsonl`)."
+@validate_params()
+def nested_table(records:list[dict],
+                 criterion:Literal['label', 'paper']='label', # 'label': a λ pair per label; 'paper': one pair for both, on the mean of valence and arousal
+                ) -> pd.DataFrame:
+    "One row of `selection_optimism` per experiment (λ aside) and unit — and per label, by the `label` criterion — from the records `run_nested` writes (`<results>.nested.jsonl`)."
     if not records: return pd.DataFrame()
     df, out = results_frame(records), []
-    for key, d in df.groupby(_NESTED_KEYS, dropna=False):
-        out.append(dict(zip(_NESTED_KEYS, key), pairs=len(d[['lambda_face', 'lambda_bio']].drop_duplicates()), **selection_optimism(d)))
+    keys = _NESTED_KEYS if criterion == 'label' else [k for k in _NESTED_KEYS if k != 'label']
+    for key, d in df.groupby(keys, dropna=False):
+        out.append(dict(zip(keys, key), criterion=criterion, labels=' & '.join(sorted(d.label.unique())),
+                        pairs=len(d[['lambda_face', 'lambda_bio']].drop_duplicates()), **selection_optimism(d)))
     return pd.DataFrame(out)

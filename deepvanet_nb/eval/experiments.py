@@ -28,15 +28,15 @@ from ..data.store import SegmentStore, Segments
 from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs, fit_quiet
 from ..models import face_cnn, load_face_cnn, face_weights_id
 from ..fast import DeviceSegments, fit_folds
-from .splits import protocol_scope, cv_folds, trial_keys, permuted_labels, permutation_unit
+from .splits import protocol_scope, cv_folds, trial_pairs, permuted_labels, permutation_unit
 from .adaboost import decision_fusion
 
 # %% auto #0
 __all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid', 'ResultsFile',
-           'is_fold_record', 'EpochProgress', 'fold_metrics', 'unit_counts', 'fold_outcome', 'run_fold',
-           'segment_features', 'unit_info', 'run_folds_fast', 'worker_env', 'permutation_run', 'permutation_stack',
-           'run_cv', 'store_label', 'face_init', 'results_frame', 'summarize', 'by_modality', 'modality_label',
-           'modality_order', 'update_findings']
+           'is_fold_record', 'EpochProgress', 'confusion_metrics', 'fold_metrics', 'unit_counts', 'fold_outcome',
+           'run_fold', 'segment_features', 'unit_info', 'run_folds_fast', 'worker_env', 'permutation_run',
+           'permutation_stack', 'run_cv', 'store_label', 'face_init', 'results_frame', 'pooled_metrics', 'summarize',
+           'by_modality', 'modality_label', 'modality_order', 'update_findings']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 N_EEG = len(EEG_CHANNELS)
@@ -173,24 +173,29 @@ class EpochProgress(Callback):
         self.pb.update(self.done)
 
 # %% ../../nbs/32_eval.experiments.ipynb #429e53be
+def confusion_metrics(tn, fp, fn, tp) -> dict:
+    "Balanced accuracy (mean recall of the classes present), F1 of the high class and macro-F1, from confusion counts — one fold's, or a result's pooled."
+    tn, fp, fn, tp = (float(v) for v in (tn, fp, fn, tp))
+    recalls = [c / n for c, n in ((tp, tp + fn), (tn, tn + fp)) if n]
+    f1 = lambda t, f_p, f_n: 2 * t / (2 * t + f_p + f_n) if t + f_p + f_n else 0.
+    return dict(balanced_accuracy=float(np.mean(recalls)) if recalls else np.nan, f1=f1(tp, fp, fn), macro_f1=(f1(tp, fp, fn) + f1(tn, fn, fp)) / 2)
+
 def fold_metrics(y, pred, # true and predicted 0/1 labels of the test rows
                  y_train=None, # the training rows' labels: adds `majority`, the accuracy of always answering their majority class
                 ) -> dict:
     "Accuracy, balanced accuracy, F1 of the high class, macro-F1, the confusion counts (and the majority-class baseline)."
     y, pred = np.asarray(y).astype(int), np.asarray(pred).astype(int)
     tn, fp, fn, tp = confusion_matrix(y, pred, labels=[0, 1]).ravel()
-    recalls = [c / n for c, n in ((tp, tp + fn), (tn, tn + fp)) if n]            # of the classes the fold has
-    out = dict(accuracy=float((y == pred).mean()), balanced_accuracy=float(np.mean(recalls)), f1=float(f1_score(y, pred, zero_division=0)),
-               macro_f1=float(f1_score(y, pred, labels=[0, 1], average='macro', zero_division=0)), tn=int(tn), fp=int(fp), fn=int(fn), tp=int(tp))
+    out = dict(accuracy=float((y == pred).mean()), **confusion_metrics(tn, fp, fn, tp), tn=int(tn), fp=int(fp), fn=int(fn), tp=int(tp))
     if y_train is not None: out['majority'] = float((y == int(np.mean(y_train) >= 0.5)).mean())
     return out
 
 def unit_counts(seg:Segments, test_idx, correct) -> list[list[int]]:
     "[subject, trial, correct, segments] of every trial in a test fold: what a bootstrap over trials or subjects resamples."
-    keys = trial_keys(seg)[np.asarray(test_idx)]
-    u, inv = np.unique(keys, return_inverse=True)
+    u, inv = np.unique(trial_pairs(seg)[np.asarray(test_idx)], axis=0, return_inverse=True)
+    inv = inv.ravel()
     c, n = np.bincount(inv, np.asarray(correct, float)).astype(int), np.bincount(inv)
-    return [[int(k // 1000), int(k % 1000), int(a), int(b)] for k, a, b in zip(u, c, n)]
+    return [[int(s), int(t), int(a), int(b)] for (s, t), a, b in zip(u, c, n)]
 
 def fold_outcome(seg:Segments, y, # the unit's segments and the labels learnt (one per row)
                 train_idx, test_idx, pred, # the fold and its predictions, in `test_idx` order
@@ -301,7 +306,7 @@ def _relabelled(seg:Segments, label:str, y) -> Segments:
     labels = np.array(seg.labels); labels[:, LABELS.index(label)] = y
     return replace(seg, labels=labels)
 
-_NULL_FIELDS = ('n_train', 'n_test', 'test_trials', 'accuracy', 'balanced_accuracy', 'macro_f1', 'majority', 'seconds', 'engine', 'stacked')
+_NULL_FIELDS = ('n_train', 'n_test', 'test_trials', 'accuracy', 'balanced_accuracy', 'macro_f1', 'majority', 'tn', 'fp', 'fn', 'tp', 'seconds', 'engine', 'stacked')
 
 def _run_permutations(seg, exp, folds, todo, engine, device, cbs, cache, amp, compile, face_weights) -> list[dict]:
     "Train the (permutation, fold) pairs `todo` on labels permuted at the protocol's held-out unit; stacked by the fast engine."
@@ -315,7 +320,8 @@ def _run_permutations(seg, exp, folds, todo, engine, device, cbs, cache, amp, co
 def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights):
     "Run this worker's groups of folds in order, appending each record as it is done (the body of `run_cv`)."
     nf = rf.side('permutations')
-    done, info, seg, folds, cache = rf.done() | nf.done(), {}, None, {}, {}
+    nulls = {(r['run'], r['fold']) for r in nf.records() if r.get('unit') == permutation_unit(r.get('protocol', 'trial'))}   # a null at an older unit is run again
+    done, info, seg, folds, cache = rf.done() | nulls, {}, None, {}, {}
     total, n_done = sum(len(g[2]) * len(g[3] or [None]) for g in groups), 0
     pb = progress_bar(range(total)) if progress and total else None
     if pb is not None: pb.update(0)
@@ -450,15 +456,22 @@ def results_frame(records:list[dict]) -> pd.DataFrame:
     return df.assign(face_init=[face_init(p, s) for p, s in zip(df.pretrained_face, df.face_standardize)])
 
 # %% ../../nbs/32_eval.experiments.ipynb #024fb4ed
+def pooled_metrics(d:pd.DataFrame) -> pd.Series:
+    "Balanced accuracy, F1 and macro-F1 of fold records `d`, from their confusion counts summed (NaN where a record has none): a mean of per-fold values misleads when a test fold holds one class."
+    if not {'tn', 'fp', 'fn', 'tp'} <= set(d) or d[['tn', 'fp', 'fn', 'tp']].isna().any().any():
+        return pd.Series(dict(balanced_accuracy=np.nan, f1=np.nan, macro_f1=np.nan))
+    return pd.Series(confusion_metrics(*(d[c].sum() for c in ('tn', 'fp', 'fn', 'tp'))))
+
 def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
-    "Mean and std of the fold accuracies, mean balanced accuracy, F1, macro-F1, majority baseline (and best-test-epoch accuracy) per experiment."
+    "Mean and std of the fold accuracies, balanced accuracy, F1 and macro-F1 of the pooled confusion counts, majority baseline (and best-test-epoch accuracy) per experiment."
     df = records if isinstance(records, pd.DataFrame) else results_frame(records)
     num = lambda c: pd.to_numeric(df[c], errors='coerce') if c in df else np.nan       # records from before a metric existed: NaN
-    df = df.assign(**{c: num(c) for c in ('best_epoch_accuracy', 'balanced_accuracy', 'macro_f1', 'majority')})
+    df = df.assign(**{c: num(c) for c in ('best_epoch_accuracy', 'majority', 'tn', 'fp', 'fn', 'tp')})
     g = df.groupby(list(by), dropna=False)
-    return g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), balanced_accuracy=('balanced_accuracy', 'mean'), f1=('f1', 'mean'),
-                 macro_f1=('macro_f1', 'mean'), majority=('majority', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
-                 folds=('accuracy', 'size'), subjects=('subject', 'nunique')).reset_index()
+    s = g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), majority=('majority', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
+              folds=('accuracy', 'size'), subjects=('subject', 'nunique'))
+    return s.join(g[['tn', 'fp', 'fn', 'tp']].apply(pooled_metrics))[['accuracy', 'std', 'balanced_accuracy', 'f1', 'macro_f1', 'majority', 'best_epoch',
+                                                                      'folds', 'subjects']].reset_index()
 
 # %% ../../nbs/32_eval.experiments.ipynb #b90067f9
 def by_modality(records:list[dict]|pd.DataFrame, by=('store', 'dataset', 'scope', 'protocol', 'label')) -> pd.DataFrame:

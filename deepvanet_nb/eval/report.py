@@ -14,12 +14,13 @@ import pandas as pd
 
 from ..core import atomic_path
 from .experiments import ResultsFile, results_frame, summarize, modality_label, modality_order
-from .chance import chance_table, null_frame, plot_nulls, nested_table, RESULT_KEYS
+from .chance import chance_table, null_frame, plot_nulls, nested_table, family_summary, RESULT_KEYS
 
 # %% auto #0
-__all__ = ['PAPER_TABLE2', 'table2', 'md_table', 'table2_markdown', 'ablation', 'plot_ablation', 'lambda_grid',
-           'plot_lambda_grid', 'tsne_sources', 'tsne_embed', 'neighbour_agreement', 'plot_tsne', 'leak_gap',
-           'decision_comparison', 'speed_table', 'speed_markdown', 'chance_markdown', 'chance_section', 'write_report']
+__all__ = ['PAPER_TABLE2', 'EPS_FLOOR', 'table2', 'md_table', 'table2_markdown', 'ablation', 'plot_ablation', 'lambda_grid',
+           'plot_lambda_grid', 'tsne_sources', 'tsne_embed', 'neighbour_agreement', 'plot_tsne', 'protocol_gap',
+           'leak_gap', 'stimulus_gap', 'decision_comparison', 'speed_table', 'speed_markdown', 'chance_markdown',
+           'family_markdown', 'chance_section', 'write_report']
 
 # %% ../../nbs/34_eval.report.ipynb #c75629ab
 PAPER_TABLE2 = {('deap', 'per-subject'): (98.56, 98.18), ('deap', 'inter-subject'): (95.56, 95.33),
@@ -28,29 +29,30 @@ PAPER_TABLE2 = {('deap', 'per-subject'): (98.56, 98.18), ('deap', 'inter-subject
 def _default_lambdas(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64) -> pd.DataFrame:
     return df[(df.lambda_face == lambda_face) & (df.lambda_bio == lambda_bio)]
 
-_T2_KEYS = ['store', 'dataset', 'scope', 'protocol', 'face_init', 'label']
+_T2_KEYS = [k for k in RESULT_KEYS if k not in ('modality', 'lambda_face', 'lambda_bio')]     # every other setting separates rows
+
+def _verdicts(ct:pd.DataFrame, keys:list) -> pd.DataFrame:
+    "The chance table's CI and verdict per `keys` — one row each, never one picked from several."
+    c = ct.set_index(keys)[['ci_low', 'ci_high', 'significant', 'p', 'p_holm']]
+    if c.index.has_duplicates: raise ValueError(f'the chance table has several results for one row of {keys}: they would be averaged')
+    return c
 
 def table2(df:pd.DataFrame, # `results_frame` of the records
            modality:str='fusion-feature', lambda_face:int=16, lambda_bio:int=64,
            chance:pd.DataFrame|None=None, # `chance_table` of `df` (with p-values where permutations ran); None: computed, without permutations
           ) -> pd.DataFrame:
-    "Accuracy (%) per data set × scope × protocol × face start, valence and arousal: mean, std, bootstrap CI, majority baseline, significance, best test epoch, and the paper's."
+    "Accuracy (%) per data set × scope × protocol × face start × training setting, valence and arousal: mean, std, bootstrap CI, majority baseline, verdict, best test epoch, and the paper's."
     d = _default_lambdas(df[df.modality == modality], lambda_face, lambda_bio)
     if d.empty: return pd.DataFrame()
     s = summarize(d, _T2_KEYS).set_index(_T2_KEYS)
     ct = chance_table(d) if chance is None else _default_lambdas(chance[chance.modality == modality], lambda_face, lambda_bio)
-    c = ct.groupby(_T2_KEYS, dropna=False)[['ci_low', 'ci_high', 'significant', 'p']].first()   # one λ pair, one epoch count
-    t = s[['accuracy', 'std', 'best_epoch', 'folds', 'majority']].join(c).unstack('label')
+    t = s[['accuracy', 'std', 'best_epoch', 'folds', 'majority']].join(_verdicts(ct, _T2_KEYS)).unstack('label')
     out = pd.DataFrame(index=t.index)
     for label in ('valence', 'arousal'):
         if ('accuracy', label) not in t: continue
-        out[f'{label}'] = 100 * t['accuracy', label]
-        out[f'{label} std'] = 100 * t['std', label]
-        out[f'{label} CI low'], out[f'{label} CI high'] = 100 * t['ci_low', label], 100 * t['ci_high', label]
-        out[f'{label} majority'] = 100 * t['majority', label]
-        out[f'{label} significant'], out[f'{label} p'] = t['significant', label], t['p', label]
-        out[f'{label} best epoch'] = 100 * t['best_epoch', label]
-        out[f'{label} folds'] = t['folds', label]
+        for col, name, pct in (('accuracy', '', 1), ('std', ' std', 1), ('ci_low', ' CI low', 1), ('ci_high', ' CI high', 1), ('majority', ' majority', 1),
+                               ('significant', ' significant', 0), ('p', ' p', 0), ('p_holm', ' p Holm', 0), ('best_epoch', ' best epoch', 1), ('folds', ' folds', 0)):
+            out[f'{label}{name}'] = 100 * t[col, label] if pct else t[col, label]
     for i, label in enumerate(('valence', 'arousal')):
         out[f'paper {label}'] = [PAPER_TABLE2.get((ds, sc), (np.nan, np.nan))[i] for _, ds, sc, *_ in out.index]
     return out.reset_index()
@@ -70,9 +72,9 @@ def _ours(r, label:str) -> str:
     return f"{m:.1f} ± {0 if np.isnan(s) else s:.1f}{ci}{'' if r.get(f'{label} significant', True) in (True, np.True_) else ' †'}"
 
 def table2_markdown(t:pd.DataFrame) -> str:
-    "Table 2 as Markdown: ours (mean ± std over folds [95 % bootstrap CI], † not above chance), the majority baseline, best test epoch (flagged), the paper's."
+    "Table 2 as Markdown: ours (mean ± std over folds [95 % bootstrap CI], † not above chance after the family-wise correction), the majority baseline, best test epoch (flagged), the paper's."
     num = lambda v: '–' if np.isnan(v) else f'{v:.1f}'
-    rows = [{'store': r.store, 'data set': r.dataset.upper(), 'study': r.scope, 'folds by': r.protocol, 'face CNN': r.face_init,
+    rows = [{'store': r.store, 'data set': r.dataset.upper(), 'study': r.scope, 'folds by': r.protocol, 'face CNN': r.face_init, 'epochs': r.epochs, 'folds': r.n_splits,
              'ours: valence / arousal': f"{_ours(r, 'valence')} / {_ours(r, 'arousal')}",
              'majority': f"{num(r.get('valence majority', np.nan))} / {num(r.get('arousal majority', np.nan))}",
              'best test epoch ⚠': f"{num(r.get('valence best epoch', np.nan))} / {num(r.get('arousal best epoch', np.nan))}",
@@ -80,7 +82,8 @@ def table2_markdown(t:pd.DataFrame) -> str:
     return md_table(pd.DataFrame(rows))
 
 # %% ../../nbs/34_eval.report.ipynb #d02d438b
-_AB_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'label']
+_AB_KEYS = [k for k in RESULT_KEYS if k not in ('lambda_face', 'lambda_bio')]
+_PANEL_KEYS = [k for k in _AB_KEYS if k not in ('modality', 'face_init', 'label')]   # one panel per data set, protocol and training setting
 
 def ablation(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64,
              chance:pd.DataFrame|None=None, # `chance_table` of `df` (significance by permutation where it ran); None: computed, without permutations
@@ -89,19 +92,19 @@ def ablation(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64,
     d = _default_lambdas(df, lambda_face, lambda_bio)
     s = summarize(d, _AB_KEYS)
     ct = chance_table(d) if chance is None else _default_lambdas(chance, lambda_face, lambda_bio)
-    c = ct.groupby(_AB_KEYS, dropna=False)[['ci_low', 'ci_high', 'significant']].first().reset_index()
-    s = s.merge(c, on=_AB_KEYS, how='left')
+    s = s.join(_verdicts(ct, _AB_KEYS)[['ci_low', 'ci_high', 'significant']], on=_AB_KEYS)
     return s.assign(accuracy=100 * s.accuracy, std=100 * s['std'], ci_low=100 * s.ci_low, ci_high=100 * s.ci_high,
                     column=[modality_label(m, f) for m, f in zip(s.modality, s.face_init)])
 
 def plot_ablation(ab:pd.DataFrame, fname=None):
     "Grouped bars with 95 % bootstrap CIs (± std where a record has no per-trial counts), hatched when not above chance: modality (and face start) × label, one panel per data set, scope and protocol."
     import matplotlib.pyplot as plt
-    groups = list(ab.groupby(['store', 'dataset', 'scope', 'protocol']))
+    groups = list(ab.groupby(_PANEL_KEYS))
     several = ab.store.nunique() > 1
     fig, axs = plt.subplots(1, len(groups), figsize=(1.2 + 0.75 * sum(g.column.nunique() for _, g in groups) + 0.6 * len(groups), 3.4), squeeze=False, sharey=True,
                             gridspec_kw=dict(width_ratios=[g.column.nunique() + 1 for _, g in groups]))
-    for ax, ((store, ds, sc, pr), g) in zip(axs[0], groups):
+    for ax, (key, g) in zip(axs[0], groups):
+        k = dict(zip(_PANEL_KEYS, key)); store, ds, sc, pr = k['store'], k['dataset'], k['scope'], k['protocol']
         mods = modality_order(g.column)
         for j, label in enumerate(('valence', 'arousal')):
             gl = g[g.label == label].set_index('column').reindex(mods)
@@ -111,18 +114,20 @@ def plot_ablation(ab:pd.DataFrame, fname=None):
                    color=f'C{j}', hatch=[None if s in (True, np.True_) else '//' for s in gl.significant], edgecolor='w')
         ax.axhline(50, c='k', ls=':', lw=1); ax.set_xlim(-.7, len(mods) - .3)
         ax.set_xticks(range(len(mods)), mods, rotation=35, ha='right', fontsize=8)
-        ax.set(ylim=(0, 100)); ax.set_title(f"{f'{store}: ' if several else ''}{ds.upper()} {sc}\nfolds by {pr}", fontsize=9)
+        ax.set(ylim=(0, 100)); ax.set_title(f"{f'{store}: ' if several else ''}{ds.upper()} {sc}\n{k['n_splits']} folds by {pr}, {k['epochs']} epochs", fontsize=9)
     axs[0, 0].set_ylabel('accuracy (%)'); axs[0, 0].legend(fontsize=8, loc='lower left')
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=90)
     return fig
 
 # %% ../../nbs/34_eval.report.ipynb #486a8a9d
+_GRID_KEYS = [k for k in _T2_KEYS if k != 'label']
+
 def lambda_grid(df:pd.DataFrame, modality:str='fusion-feature') -> dict:
-    "λ1 × λ2 tables of the mean accuracy (%) over folds and labels, one per data set × scope × protocol with ≥ 2 pairs."
+    "λ1 × λ2 tables of the mean accuracy (%) over folds and labels (the paper's criterion), one per data set × scope × protocol × face start × training setting with ≥ 2 pairs."
     d = df[df.modality == modality]
     out = {}
-    for key, g in d.groupby(['store', 'dataset', 'scope', 'protocol']):
+    for key, g in d.groupby(_GRID_KEYS):
         if len(g[['lambda_face', 'lambda_bio']].drop_duplicates()) < 2: continue
         per_label = g.groupby(['lambda_face', 'lambda_bio', 'label']).accuracy.mean()
         out[key] = 100 * per_label.groupby(['lambda_face', 'lambda_bio']).mean().unstack('lambda_bio')
@@ -132,10 +137,11 @@ def plot_lambda_grid(grids:dict, fname=None):
     "One annotated heatmap per grid."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, len(grids), figsize=(3.6 * len(grids), 3.2), squeeze=False)
-    for ax, ((store, ds, sc, pr), g) in zip(axs[0], grids.items()):
+    for ax, (key, g) in zip(axs[0], grids.items()):
+        k = dict(zip(_GRID_KEYS, key)); ds, sc, pr = k['dataset'], k['scope'], k['protocol']
         ax.imshow(g.values, cmap='viridis', vmin=np.nanmin(g.values), vmax=np.nanmax(g.values))
         ax.set_xticks(range(g.shape[1]), g.columns); ax.set_yticks(range(g.shape[0]), g.index)
-        ax.set(xlabel='λ2 (bio)', ylabel='λ1 (face)', title=f'{ds.upper()} {sc}, {pr}')
+        ax.set(xlabel='λ2 (bio)', ylabel='λ1 (face)', title=f"{ds.upper()} {sc}, {pr}\n{k['face_init']}, {k['epochs']} epochs")
         for (i, j), v in np.ndenumerate(g.values):
             if not np.isnan(v): ax.text(j, i, f'{v:.1f}', ha='center', va='center', fontsize=8, color='w' if v < np.nanmean(g.values) else 'k')
     fig.tight_layout()
@@ -208,28 +214,40 @@ def plot_tsne(files:dict, # {'valence': npz path, 'arousal': npz path, 'subject'
     return fig
 
 # %% ../../nbs/34_eval.report.ipynb #ed6fd654
-def leak_gap(df:pd.DataFrame) -> pd.DataFrame:
-    "Accuracy (%) by `paper` vs `trial` folds for every experiment run both ways, and the difference."
-    keys = ['store', 'dataset', 'scope', 'modality', 'face_init', 'lambda_face', 'lambda_bio', 'epochs', 'label']
-    s = summarize(df[df.protocol.isin(['paper', 'trial'])], keys + ['protocol'])
+def protocol_gap(df:pd.DataFrame, leaky:str='paper', clean:str='trial') -> pd.DataFrame:
+    "Accuracy (%) by the `leaky` vs the `clean` protocol for every experiment run both ways (every other setting equal), and the difference."
+    keys = [k for k in RESULT_KEYS if k != 'protocol']
+    s = summarize(df[df.protocol.isin([leaky, clean])], keys + ['protocol'])
     t = s.pivot_table(index=keys, columns='protocol', values='accuracy')
-    if not {'paper', 'trial'} <= set(t.columns): return pd.DataFrame()
-    t = 100 * t[['paper', 'trial']].dropna()
-    return t.assign(gap=t.paper - t.trial).reset_index()
+    if not {leaky, clean} <= set(t.columns): return pd.DataFrame()
+    t = 100 * t[[leaky, clean]].dropna()
+    return t.assign(gap=t[leaky] - t[clean]).reset_index().rename_axis(columns=None)
+
+def leak_gap(df:pd.DataFrame) -> pd.DataFrame:
+    "Accuracy (%) by `paper` vs `trial` folds for every experiment run both ways, and the difference: what segment shuffling adds."
+    return protocol_gap(df, 'paper', 'trial')
+
+def stimulus_gap(df:pd.DataFrame) -> pd.DataFrame:
+    "Accuracy (%) by `subject` vs `stimulus` folds: what seeing the test trials' videos (with other people) adds."
+    return protocol_gap(df, 'subject', 'stimulus')
 
 # %% ../../nbs/34_eval.report.ipynb #c20d0fd4
+EPS_FLOOR = 1e-10   # `samme_alpha` clamps ε here: a sub-classifier that fits its training rows exactly
+
 def decision_comparison(df:pd.DataFrame) -> pd.DataFrame:
-    "Mean accuracy (%) of AdaBoost (SAMME) and of the original weighted vote, each beside its sub-classifiers' accuracy, and the mean α."
+    "Mean accuracy (%) of AdaBoost (SAMME) and of the original weighted vote, each beside its sub-classifiers' accuracy; the mean ε and α, and the folds where ε was clamped."
     d = df[df.modality == 'fusion-decision']
     if d.empty: return pd.DataFrame()
     sub = lambda col, i: 100 * d[col].map(lambda a: a[i] if isinstance(a, (list, tuple)) else np.nan)
+    eps = lambda i: d.errors.map(lambda a: a[i] if isinstance(a, (list, tuple)) else np.nan)
     d = d.assign(alpha_face=d.alphas.map(lambda a: a[0]), alpha_bio=d.alphas.map(lambda a: a[1]), face=sub('sub_accuracy', 0),
                  reweighted_bio=sub('sub_accuracy', 1), unweighted_bio=sub('vote_sub_accuracy', 1) if 'vote_sub_accuracy' in d else np.nan,
-                 accuracy=100 * d.accuracy, vote_accuracy=100 * d.vote_accuracy)
-    return d.groupby(['store', 'dataset', 'scope', 'protocol', 'face_init', 'label']).agg(
+                 accuracy=100 * d.accuracy, vote_accuracy=100 * d.vote_accuracy, eps_face=eps(0), eps_bio=eps(1))
+    d = d.assign(clamped=(d.eps_face <= EPS_FLOOR) | (d.eps_bio <= EPS_FLOOR))
+    return d.groupby([k for k in RESULT_KEYS if k not in ('modality', 'lambda_face', 'lambda_bio')]).agg(
         adaboost=('accuracy', 'mean'), face=('face', 'mean'), reweighted_bio=('reweighted_bio', 'mean'),
-        original_vote=('vote_accuracy', 'mean'), unweighted_bio=('unweighted_bio', 'mean'), alpha_face=('alpha_face', 'mean'),
-        alpha_bio=('alpha_bio', 'mean'), folds=('accuracy', 'size')).reset_index()
+        original_vote=('vote_accuracy', 'mean'), unweighted_bio=('unweighted_bio', 'mean'), eps_face=('eps_face', 'mean'), eps_bio=('eps_bio', 'mean'),
+        alpha_face=('alpha_face', 'mean'), alpha_bio=('alpha_bio', 'mean'), clamped=('clamped', 'sum'), folds=('accuracy', 'size')).reset_index()
 
 # %% ../../nbs/34_eval.report.ipynb #36c9dc33
 def _rounds(s:dict, f:str='{:,.1f}') -> str: return f"{f.format(s['median'])} [{f.format(s['low'])}–{f.format(s['high'])}]"
@@ -261,15 +279,32 @@ def speed_markdown(b:dict) -> str:
     return '\n'.join(lines)
 
 # %% ../../nbs/34_eval.report.ipynb #bb7beb1e
+def _p_cell(r) -> str:
+    "How a result's p was found, in a table cell."
+    if r.test == 'none': return 'untested: segment folds need trial permutations'
+    return f"{r.p:.3g} ({r.permutations} permutations)" if r.test == 'permutation' else f'{r.p:.3g} (binomial, {r.trials} trials)'
+
 def chance_markdown(ct:pd.DataFrame) -> str:
-    "`chance_table` as Markdown (%): accuracy [95 % CI], balanced accuracy, macro-F1, majority, the binomial bound (test trials), p (permutations), above chance or not."
+    "`chance_table` as Markdown (%): accuracy [95 % CI], pooled balanced accuracy and macro-F1, majority, the bound at the majority rate, p (how found), Holm's p, the verdict."
     pct = lambda v: '–' if pd.isna(v) else f'{100 * v:.1f}'
     rows = [{'store': r.store, 'data set': r.dataset.upper(), 'study': r.scope, 'folds by': r.protocol, 'modality': modality_label(r.modality, r.face_init),
-             'λ1, λ2': f'{r.lambda_face}, {r.lambda_bio}', 'label': r.label, 'accuracy [95 % CI]': f'{pct(r.accuracy)} [{pct(r.ci_low)}, {pct(r.ci_high)}]',
+             'λ1, λ2': f'{r.lambda_face}, {r.lambda_bio}', 'epochs, folds': f'{r.epochs}, {r.n_splits}', 'label': r.label,
+             'accuracy [95 % CI]': f'{pct(r.accuracy)} [{pct(r.ci_low)}, {pct(r.ci_high)}]',
              'balanced': pct(r.balanced_accuracy), 'macro-F1': pct(r.macro_f1), 'majority': pct(r.majority),
-             'chance bound (trials)': f'{pct(r.threshold)} ({r.trials})', 'p (permutations)': '–' if not r.permutations else f'{r.p:.3f} ({r.permutations})',
+             'bound at majority (trials)': f'{pct(r.threshold)} ({r.trials})', 'p': _p_cell(r), 'p Holm': '–' if pd.isna(r.p_holm) else f'{r.p_holm:.3g}',
              'above chance': 'yes' if r.significant else '**no**'} for r in ct.itertuples()]
     return md_table(pd.DataFrame(rows))
+
+def family_markdown(fam:dict) -> str:
+    "One paragraph on what the verdicts rest on (`family_summary`)."
+    s = (f"The family holds **{fam['tests']} tests** (Holm's correction at α = {fam['alpha']}: a p must be below "
+         f"{fam['alpha']}/{fam['tests']} = {fam['alpha'] / max(fam['tests'], 1):.2g} to pass first)")
+    s += f"; {fam['untested']} result(s) by segment folds without trial permutations are untested" if fam['untested'] else ''
+    if fam['permuted']:
+        s += (f". With {fam['fewest_permutations']} permutations the smallest p is 1/{fam['fewest_permutations'] + 1} = {fam['smallest_p']:.2g}: "
+              f"{'enough' if fam['fewest_permutations'] >= fam['permutations_needed'] else '**not enough**'} for this family, which needs "
+              f"{fam['permutations_needed']} (`--permutations {fam['permutations_needed']}`)")
+    return s + '.'
 
 # %% ../../nbs/34_eval.report.ipynb #0b402b33
 def _write_text(path:Path, text:str):
@@ -289,12 +324,15 @@ def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the re
     _write_csv(out / 'chance.csv', ct); written['chance'] = out / 'chance.csv'
     _write_csv(out / 'chance_by_subject.csv', chance_table(df, null, by=RESULT_KEYS + ['subject']))
     md = ['## Is it above chance?\n',
-          'Per result: the mean fold accuracy with its 95 % bootstrap interval (over trials within subjects per subject, over '
-          'subjects across subjects), balanced accuracy, macro-F1 and the majority baseline; the binomial chance bound at α = 0.05 '
-          'for the number of trials tested (a trial is the independent unit: its segments are not; Combrisson & Jerbi 2015); and, '
-          'where permutations ran, the p-value of the accuracy among models trained on labels permuted at the unit the folds '
-          'hold out. *Above chance*: p < 0.05 where permutations ran, the bound otherwise. The same, subject by subject: '
-          '`chance_by_subject.csv`.\n', chance_markdown(ct), '']
+          'Per result: the mean fold accuracy with its 95 % bootstrap interval (over trials within folds per subject, over '
+          'subjects across subjects), balanced accuracy and macro-F1 of the pooled confusion counts, and the majority baseline. '
+          'Each result has one p: where permutations ran, the accuracy\'s rank among models trained on labels permuted in whole '
+          'trials (or whole subjects, where the folds hold out subjects); otherwise a one-sided binomial test on the trials tested '
+          'against the majority rate (a trial is the independent unit; Combrisson & Jerbi 2015, at the no-information rate of '
+          'Kuhn & Johnson 2013). Segment-shuffled folds have no binomial test: their test segments share trials with training, '
+          'so only trial permutations can judge them. *Above chance*: Holm-adjusted p < 0.05 over the whole table, and an '
+          'accuracy above the majority baseline. The same, subject by subject (a family of its own): `chance_by_subject.csv`.\n',
+          family_markdown(family_summary(ct)) + '\n', chance_markdown(ct), '']
     fig = plot_nulls(df, null, ct)
     if fig is not None:
         _write_fig(out / 'null.png', fig); written['null'] = out / 'null.png'
@@ -305,8 +343,9 @@ def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the re
         show = nested.assign(**{c: (100 * nested[c]).round(1) for c in ('test_chosen_accuracy', 'nested_accuracy', 'optimism')})
         md += ['### λ chosen on the test folds vs nested selection, accuracy %\n',
                'The paper picks (λ1, λ2) by the test folds\' accuracy; nested selection picks them per outer fold by an inner CV on '
-               'its training rows. *optimism*: how much the first flatters.\n',
-               md_table(show[['store', 'dataset', 'scope', 'protocol', 'modality', 'label', 'subject', 'pairs', 'test_chosen', 'test_chosen_accuracy',
+               'its training rows. *optimism*: how much the first flatters. *criterion* `label`: a pair chosen for each label; '
+               '`paper`: one pair for both labels, on the mean of their accuracies, as the paper chose (§3, *Validation Strategy*).\n',
+               md_table(show[['store', 'dataset', 'scope', 'protocol', 'modality', 'criterion', 'labels', 'subject', 'pairs', 'test_chosen', 'test_chosen_accuracy',
                               'nested_accuracy', 'optimism']]), '']
     else: md += ['λ chosen on the test folds vs nested selection: run `deepvanet grid --nested 3`.\n']
     return md
@@ -326,7 +365,9 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
     md = [f'# DeepVANet results\n\nFrom `{rf.path.name}`: {len(df)} folds of {runs} runs'
           + (f' ({rf.bad_lines} torn or foreign line(s) skipped)' if rf.bad_lines else '')
           + f"; data from store{'s' if df.store.nunique() > 1 else ''} {', '.join(f'`{s}`' for s in sorted(df.store.unique()))} "
-          + '(folder and settings key: results of different stores are never averaged together).\n']
+          + '(folder and settings key: results of different stores are never averaged together). '
+          + f"The verdicts *above chance* form one family of **{family_summary(ct)['tests']} tests**, Holm-corrected together "
+          + '(section *Is it above chance?*).\n']
     t2 = table2(df, chance=ct)
     if len(t2):
         _write_csv(out / 'table2.csv', t2); _write_text(out / 'table2.md', table2_markdown(t2) + '\n')
@@ -341,10 +382,11 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
         _write_csv(out / 'ablation.csv', ab); _write_fig(out / 'ablation.png', plot_ablation(ab))
         md += ['## Ablation (Fig. 2)\n', 'Error bars: 95 % bootstrap intervals; hatched: not significantly above chance.\n',
                '![ablation](ablation.png)\n']; written['ablation'] = out / 'ablation.png'
-    md += chance_section(df, null, ct, nested_table(rf.side('nested').records()), out, written)
+    nested = rf.side('nested').records()
+    md += chance_section(df, null, ct, pd.concat([nested_table(nested, c) for c in ('label', 'paper')], ignore_index=True), out, written)
     grids = lambda_grid(df)
     if grids:
-        _write_csv(out / 'lambda_grid.csv', pd.concat({'/'.join(k): g.stack() for k, g in grids.items()}).rename('accuracy').reset_index()
+        _write_csv(out / 'lambda_grid.csv', pd.concat({'/'.join(map(str, k)): g.stack() for k, g in grids.items()}).rename('accuracy').reset_index()
                    .rename(columns={'level_0': 'experiment'}))
         _write_fig(out / 'lambda_grid.png', plot_lambda_grid(grids))
         md += ['## λ1 × λ2 grid (mean of valence and arousal accuracy %)\n', '![lambda grid](lambda_grid.png)\n']
@@ -361,13 +403,25 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
         md += ['## Decision fusion: AdaBoost (SAMME) vs the original fixed weighted vote, accuracy %\n',
                'Each fusion beside the sub-classifiers it used: AdaBoost fuses the face sub-classifier (uniform sample weights) '
                'and a bio sub-classifier trained on the samples AdaBoost reweighted; the original vote fuses the same face '
-               'sub-classifier and a bio sub-classifier trained unweighted, as the original code trained both.\n', md_table(dc.round(2)), '']
+               'sub-classifier and a bio sub-classifier trained unweighted, as the original code trained both. ε: each '
+               "sub-classifier's weighted training error, from which its α = ½ ln((1 − ε)/ε) comes.\n",
+               md_table(dc.round(2).assign(eps_face=dc.eps_face.map('{:.2g}'.format), eps_bio=dc.eps_bio.map('{:.2g}'.format))), '']
+        if dc.clamped.sum():
+            md += [f"In {int(dc.clamped.sum())} of {int(dc.folds.sum())} folds a sub-classifier fitted its training rows exactly: ε was 0, "
+                   f"clamped to {EPS_FLOOR:g}, so its α (11.5) outweighs the other's: the fusion there follows that sub-classifier alone, "
+                   'or — when both fitted — is a tie-break by the mean probability, not a weighting.\n']
         written['decision_fusion'] = out / 'decision_fusion.csv'
     lg = leak_gap(df)
     if len(lg):
         _write_csv(out / 'leak_gap.csv', lg)
         md += ['## The leak: segment-shuffled (`paper`) vs trial folds, accuracy %\n', md_table(lg.round(1)), '']
         written['leak_gap'] = out / 'leak_gap.csv'
+    sg = stimulus_gap(df)
+    if len(sg):
+        _write_csv(out / 'stimulus_gap.csv', sg)
+        md += ['## The stimulus: subject folds (the test trials\' videos seen with other people) vs stimulus folds (unseen people, unseen videos), accuracy %\n',
+               md_table(sg.round(1)), '']
+        written['stimulus_gap'] = out / 'stimulus_gap.csv'
     if bench:
         b = json.loads(Path(bench).read_text())
         _write_csv(out / 'speed.csv', speed_table(b))

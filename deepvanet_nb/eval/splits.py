@@ -14,22 +14,35 @@ from ..core import Protocol, Scope, Label, PROTOCOLS, SCOPES, validate_params
 from ..data.store import Segments
 
 # %% auto #0
-__all__ = ['PermutationUnit', 'protocol_scope', 'cv_splitter', 'trial_keys', 'cv_groups', 'cv_folds', 'shared_groups',
-           'plot_folds', 'permutation_unit', 'permuted_labels']
+__all__ = ['PermutationUnit', 'protocol_scope', 'SubjectStimulusKFold', 'cv_splitter', 'trial_pairs', 'trial_keys', 'cv_groups',
+           'cv_folds', 'shared_groups', 'plot_folds', 'held_out_unit', 'permutation_unit', 'permuted_labels']
 
 # %% ../../nbs/30_eval.splits.ipynb #dd7d7c41
 def protocol_scope(protocol:Protocol, # one of `PROTOCOLS`
                    scope:Scope|None=None, # 'per-subject' or 'inter-subject'; default: the protocol's natural scope
                   ) -> Scope:
-    "The scope a protocol runs in; `subject` and `loso` are inter-subject by definition."
+    "The scope a protocol runs in; `subject`, `loso` and `stimulus` are inter-subject by definition."
     if protocol not in PROTOCOLS: raise ValueError(f'protocol must be one of {PROTOCOLS}, not {protocol!r}')
-    natural = 'inter-subject' if protocol in ('subject', 'loso') else 'per-subject'
+    natural = 'inter-subject' if protocol in ('subject', 'loso', 'stimulus') else 'per-subject'
     scope = scope or natural
     if scope not in SCOPES: raise ValueError(f'scope must be one of {SCOPES}, not {scope!r}')
     if natural == 'inter-subject' and scope != natural: raise ValueError(f'protocol {protocol!r} holds out subjects: it needs the inter-subject scope')
     return scope
 
 # %% ../../nbs/30_eval.splits.ipynb #5ab5fddb
+class SubjectStimulusKFold:
+    "Folds that hold out subjects *and* the stimuli their test trials showed: fold k tests subject group k on stimulus group k, and trains on the other subjects' other stimuli."
+    def __init__(self, n_splits:int=10, shuffle:bool=True, random_state:int=0): self.n_splits, self.shuffle, self.random_state = n_splits, shuffle, random_state
+    def get_n_splits(self, X=None, y=None, groups=None): return self.n_splits
+    def split(self, X, y=None, groups=None): # `groups`: (N, 2) subject and stimulus of each row
+        groups = np.asarray(groups)
+        rng = np.random.default_rng(self.random_state)
+        cut = lambda ids: dict(zip(ids, np.arange(len(ids)) % self.n_splits))       # ids (shuffled) dealt round the folds
+        subj, stim = (cut(rng.permutation(np.unique(groups[:, i])) if self.shuffle else np.unique(groups[:, i])) for i in (0, 1))
+        fs, fv = np.vectorize(subj.get)(groups[:, 0]), np.vectorize(stim.get)(groups[:, 1])
+        for k in range(self.n_splits):
+            yield np.flatnonzero((fs != k) & (fv != k)), np.flatnonzero((fs == k) & (fv == k))
+
 def cv_splitter(protocol:Protocol, # one of `PROTOCOLS`
                 n_splits:int=10, # folds (paper: 10; ignored by `loso`)
                 seed:int=0, # shuffling seed
@@ -39,18 +52,35 @@ def cv_splitter(protocol:Protocol, # one of `PROTOCOLS`
     if protocol == 'paper': return KFold(n_splits, shuffle=True, random_state=seed)
     if protocol == 'trial': return StratifiedGroupKFold(n_splits, shuffle=True, random_state=seed)
     if protocol == 'subject': return GroupKFold(n_splits, shuffle=True, random_state=seed)
+    if protocol == 'stimulus': return SubjectStimulusKFold(n_splits, shuffle=True, random_state=seed)
     return LeaveOneGroupOut()
 
+def trial_pairs(seg:Segments) -> np.ndarray:
+    "(N, 2) subject and trial of every row: a recording is the pair, never a number computed from it."
+    return np.stack([np.asarray(seg.subject, np.int64), np.asarray(seg.trial, np.int64)], 1)
+
 def trial_keys(seg:Segments) -> np.ndarray:
-    "One id per recording: subject·1000 + trial."
-    return seg.subject.astype(np.int64) * 1000 + seg.trial.astype(np.int64)
+    "One id per recording of `seg`: the index of its (subject, trial) pair among the distinct pairs (ids are only comparable within one `seg`)."
+    return np.unique(trial_pairs(seg), axis=0, return_inverse=True)[1].ravel()
 
 def cv_groups(seg:Segments, protocol:Protocol) -> np.ndarray|None:
-    "The groups a protocol keeps together: trials, subjects, or none (`paper`)."
+    "The groups a protocol keeps together: trials, subjects, (subject, stimulus) pairs (`stimulus`) or none (`paper`)."
     protocol_scope(protocol)
-    return None if protocol == 'paper' else trial_keys(seg) if protocol == 'trial' else seg.subject.astype(np.int64)
+    if protocol == 'paper': return None
+    if protocol == 'trial': return trial_keys(seg)
+    if protocol == 'stimulus': return trial_pairs(seg)               # a DEAP trial number is its video (the .dat files are in video order)
+    return seg.subject.astype(np.int64)
 
 # %% ../../nbs/30_eval.splits.ipynb #3025f113
+def _check_stimuli(seg:Segments, n_splits:int):
+    "`stimulus` folds need trial numbers that name the stimulus: shared by subjects (DEAP), not session ids (MAHNOB)."
+    p = trial_pairs(seg)
+    shared = len(np.unique(p[:, 1])) < len(np.unique(p, axis=0))
+    if not shared: raise ValueError("protocol 'stimulus': no trial number is shared by two subjects, so the trial numbers do not name "
+                                    "the stimuli (MAHNOB numbers its sessions): the protocol needs DEAP's video-ordered trials")
+    n = len(np.unique(p[:, 1]))
+    if n < n_splits: raise ValueError(f"protocol 'stimulus': {n_splits} folds need at least {n_splits} stimuli, the data has {n}")
+
 def cv_folds(seg:Segments, # the segments to cut (one subject, or all)
              protocol:Protocol='trial', # one of `PROTOCOLS`
              label:Label='valence', # stratify by this label (`trial`)
@@ -58,17 +88,18 @@ def cv_folds(seg:Segments, # the segments to cut (one subject, or all)
             ) -> list[tuple[np.ndarray, np.ndarray]]:
     "The (train, test) row indices of every fold."
     groups = cv_groups(seg, protocol)
-    n = len(seg) if groups is None else len(np.unique(groups))
-    unit = {'paper': 'segments', 'trial': 'trials', 'subject': 'subjects', 'loso': 'subjects'}[protocol]
+    n = len(seg) if groups is None else len(np.unique(groups if groups.ndim == 1 else groups[:, 0]))
+    unit = {'paper': 'segments', 'trial': 'trials'}.get(protocol, 'subjects')
     if n < 2 or (protocol != 'loso' and n < n_splits):
         raise ValueError(f'protocol {protocol!r}: {n_splits} folds need at least {max(n_splits, 2)} {unit}, the data has {n}')
+    if protocol == 'stimulus': _check_stimuli(seg, n_splits)
     y = seg.label(label)
     return [(np.sort(tr), np.sort(te)) for tr, te in cv_splitter(protocol, n_splits, seed).split(np.zeros(len(y)), y, groups)]
 
 def shared_groups(seg:Segments, train, test) -> dict:
-    "How many trials and subjects a fold has on both sides."
+    "How many trials, subjects and stimuli (trial numbers) a fold has on both sides."
     both = lambda ids: len(np.intersect1d(ids[train], ids[test]))
-    return dict(trials=both(trial_keys(seg)), subjects=both(seg.subject))
+    return dict(trials=both(trial_keys(seg)), subjects=both(seg.subject), stimuli=both(np.asarray(seg.trial)))
 
 # %% ../../nbs/30_eval.splits.ipynb #f8272799
 def plot_folds(seg:Segments, folds, ax=None, title:str=''):
@@ -84,20 +115,29 @@ def plot_folds(seg:Segments, folds, ax=None, title:str=''):
 
 # %% ../../nbs/30_eval.splits.ipynb #cc17bc79
 PermutationUnit = Literal['segment', 'trial', 'subject']
+_COARSE = ('segment', 'trial', 'subject')
 
-def permutation_unit(protocol:Protocol) -> PermutationUnit:
-    "What a permutation test must shuffle whole under `protocol`: the unit its folds hold out."
+def held_out_unit(protocol:Protocol) -> PermutationUnit:
+    "The unit a protocol's folds hold out: segments (`paper`), trials, or subjects (`subject`, `loso`, `stimulus`)."
     protocol_scope(protocol)
-    return {'paper': 'segment', 'trial': 'trial', 'subject': 'subject', 'loso': 'subject'}[protocol]
+    return {'paper': 'segment', 'trial': 'trial'}.get(protocol, 'subject')
+
+def permutation_unit(protocol:Protocol,
+                     label_unit:PermutationUnit='trial', # what labels are given per (DEAP, MAHNOB: the trial)
+                    ) -> PermutationUnit:
+    "What a permutation test must shuffle whole: the coarser of the unit the folds hold out and the unit labels are given at."
+    return max(held_out_unit(protocol), label_unit, key=_COARSE.index)
 
 # %% ../../nbs/30_eval.splits.ipynb #6a51c07a
 def _trial_labels(seg:Segments, y:np.ndarray) -> tuple:
-    "(keys, label, subject) of every trial, and each row's trial index; refuses a trial whose segments disagree."
-    keys, first, inv = np.unique(trial_keys(seg), return_index=True, return_inverse=True)
+    "(label, subject) of every trial and each row's trial index; refuses a trial whose segments disagree."
+    pairs = trial_pairs(seg)
+    _, first, inv = np.unique(pairs, axis=0, return_index=True, return_inverse=True)
+    inv = inv.ravel()
     if (y != y[first][inv]).any():
-        k = keys[inv[np.flatnonzero(y != y[first][inv])[0]]]
-        raise ValueError(f'subject {k // 1000} trial {k % 1000}: its segments have different labels, so it cannot be permuted as a whole')
-    return keys, y[first], seg.subject[first].astype(np.int64), inv
+        s, t = pairs[np.flatnonzero(y != y[first][inv])[0]]
+        raise ValueError(f'subject {s} trial {t}: its segments have different labels, so it cannot be permuted as a whole')
+    return y[first], pairs[first, 0], inv
 
 def _permute_once(rng, y, seg, unit, trials):
     "One permuted copy of `y` (0/1 per row)."
@@ -106,18 +146,16 @@ def _permute_once(rng, y, seg, unit, trials):
         out = y.copy()
         for s in np.unique(subj): m = subj == s; out[m] = rng.permutation(y[m])
         return out
-    keys, ty, ts, inv = trials
+    ty, ts, inv = trials
+    out = ty.copy()
     if unit == 'trial':
-        out = ty.copy()
         for s in np.unique(ts): m = ts == s; out[m] = rng.permutation(ty[m])
         return out[inv]
     subjects = np.unique(ts)
     seqs = [ty[ts == s] for s in subjects]                                 # each subject's trial labels, in trial order
-    if len({len(q) for q in seqs}) > 1:
-        raise ValueError(f"subjects have different numbers of trials ({dict(zip(subjects.tolist(), map(len, seqs)))}): "
-                         "whole-subject permutation needs equal counts; permute by 'trial' instead")
-    out = np.empty_like(ty)
-    for s, src in zip(subjects, rng.permutation(len(subjects))): out[ts == s] = seqs[src]
+    for s, src in zip(subjects, rng.permutation(len(subjects))):           # a subject takes its donor's sequence, trial by trial;
+        m = np.flatnonzero(ts == s)[:len(seqs[src])]                       # trials beyond the donor's count keep their own labels
+        out[m] = seqs[src][:len(m)]
     return out[inv]
 
 @validate_params()
@@ -127,7 +165,7 @@ def permuted_labels(seg:Segments, # the segments of the unit cross-validated
                     unit:PermutationUnit='trial', # what moves whole (`permutation_unit`)
                     seed:int=0,
                    ) -> np.ndarray:
-    "(len(perms), N) 0/1 labels: the label permuted in whole `unit`s, each subject keeping its count of high and low; permutation `p` from the generator `(seed, p)`."
+    "(len(perms), N) 0/1 labels: the label permuted in whole `unit`s (by trial and by segment each subject keeps its count of high and low); permutation `p` from the generator `(seed, p)`."
     perms = list(range(1, perms + 1)) if isinstance(perms, int) else list(perms)
     y = seg.label(label).astype(np.int8)
     trials = None if unit == 'segment' else _trial_labels(seg, y)

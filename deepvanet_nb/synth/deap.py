@@ -302,9 +302,11 @@ def write_video(path, frames, fps, size):
 # %% ../../nbs/02_synth.deap.ipynb #cb4ea6cd
 def trial_video_frames(face:ExpressionFace, rng:np.random.Generator, # the face renderer and the trial's generator
                        v_face:float, a_face:float, # valence and arousal as the face expresses them (noisy)
-                       seconds:int, fps:int=DEAP_VIDEO_FPS):
-    "Yield the RGB frames of one trial's face video: expression, head-pose jitter, per-trial lighting."
-    light = rng.uniform(0.85, 1.1) * rng.uniform(0.95, 1.05, 3)           # the trial's lighting fingerprint
+                       seconds:int, fps:int=DEAP_VIDEO_FPS,
+                       screen=(1., 1., 1.), # the music video's own light on the face (per-channel gain; `synth_deap(stimulus=…)`)
+                      ):
+    "Yield the RGB frames of one trial's face video: expression, head-pose jitter, per-trial lighting, and the screen's light."
+    light = rng.uniform(0.85, 1.1) * rng.uniform(0.95, 1.05, 3) * np.asarray(screen)   # the trial's lighting fingerprint, tinted by the video
     background = rng.uniform(60, 140, 3)
     ph = rng.uniform(0, 2 * np.pi, 5)
     for i in range(int(round(seconds * fps))):
@@ -317,7 +319,7 @@ def trial_video_frames(face:ExpressionFace, rng:np.random.Generator, # the face 
 
 # %% ../../nbs/02_synth.deap.ipynb #0fc6f5e2
 @validate_params(subjects=Each(Interval(int, 1)), trials=Interval(int, 1), seconds=Interval(int, 1), fps=Interval(float, 0, open='lo'),
-                 trial_noise=Interval(float, 0), modality_split=Interval(float, 0), high_share=Either(Interval(float, 0, 1, open='both'), OneOf('deap')))
+                 trial_noise=Interval(float, 0), modality_split=Interval(float, 0), stimulus=Interval(float, 0, 0.5), high_share=Either(Interval(float, 0, 1, open='both'), OneOf('deap')))
 def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP download
                subjects:int|list=2, # how many subjects (s01…), or a list of subject numbers
                trials:int=40, # trials per subject (DEAP: 40)
@@ -332,14 +334,19 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
                n_workers:int|None=None, # threads writing videos (default: all cores); OpenCV releases the GIL
                raw:bool=False, # also write the raw recordings `data_original/sXX.bdf` (512 Hz, 48 channels)
                high_share:float|str=0.5, # share of trials rated ≥ 5 (both labels), or 'deap': each subject's own, unbalanced as in DEAP
+               stimulus:float=0., # > 0: every subject rates each video near the video's own valence/arousal, and its screen light tints the face by up to ±`stimulus`
               ) -> Path:
     "Write a synthetic DEAP root: `.dat` files, the ratings CSV, face videos and optionally the raw BDFs. Returns `out`."
     out = Path(out)
     subjects = list(range(1, subjects + 1)) if isinstance(subjects, int) else [int(s) for s in subjects]
     face, rows, videos = ExpressionFace(), [], []
+    vrng = np.random.default_rng([seed, 7])                       # the videos' own content, the same for every subject
+    video_va, screens = synth_ratings(vrng, trials)[:, :2], 1 + stimulus * vrng.uniform(-1, 1, (trials, 3))
     for s in subjects:
         rng = np.random.default_rng([seed, s])
         ratings = synth_ratings(rng, trials, deap_like_shares(seed, s) if high_share == 'deap' else (high_share, high_share))   # video order
+        if stimulus:                                             # DEAP chose its videos for their valence and arousal
+            ratings[:, :2] = np.clip(video_va + np.random.default_rng([seed, s, 7]).normal(0, 0.6, (trials, 2)), 1, 9).round(2)
         order = rng.permutation(trials)                          # order[p] = video shown at presentation p
         va = (ratings[:, :2] - 5) / 4
         own = {m: trial_noise * rng.standard_normal(va.shape) for m in ('eeg', 'per', 'face')}
@@ -362,10 +369,10 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
                              **dict(zip(RATING_COLUMNS, ratings[k])), Familiarity=familiarity[k]))
             avi = out / 'face_video' / f's{s:02d}' / f's{s:02d}_trial{p + 1:02d}.avi'
             if s not in video_subjects or (s, p + 1) in missing_videos or (avi.exists() and not overwrite): continue
-            videos.append((avi, trial_seeds[k, 1], *noisy['face'][k]))
+            videos.append((avi, trial_seeds[k, 1], *noisy['face'][k], screens[k]))
     def write(job):
-        avi, tseed, v, a = job
-        write_video(avi, trial_video_frames(face, np.random.default_rng(tseed), v, a, seconds, fps), fps, DEAP_VIDEO_SIZE)
+        avi, tseed, v, a, screen = job
+        write_video(avi, trial_video_frames(face, np.random.default_rng(tseed), v, a, seconds, fps, screen), fps, DEAP_VIDEO_SIZE)
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as ex:
         for _ in progress_bar(ex.map(write, videos), total=len(videos)): pass
     csv = out / RATINGS_CSV
