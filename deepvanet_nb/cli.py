@@ -220,7 +220,7 @@ def _add_cv_args(s, grid:bool=False):
     s.add_argument('--stack', default='auto', type=_auto_or_count, help="folds the fast engine trains together (default auto: all of a run's folds on CUDA, 1 on CPU)")
     s.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='bf16 autocast (default auto: on CUDA)')
     s.add_argument('--compile', action='store_true', help='torch.compile the fast engine (falls back to eager if it fails)')
-    s.add_argument('--permutations', type=int, default=0, help='also rerun each run on N label permutations (at the unit its folds hold out) for p-values; resumable (default 0)')
+    s.add_argument('--permutations', type=int, default=0, help='also rerun each run on N label permutations (whole trials; whole subjects where the folds hold out subjects) for p-values; resumable (default 0)')
     s.add_argument('--permutation-stack', default='auto', type=_auto_or_count, help='models (permutation × fold) trained together (default auto: 20 bio / 2 face networks on CPU)')
     if grid: s.add_argument('--nested', type=int, metavar='K', help='instead: nested λ selection, each outer fold choosing λ by a K-fold inner CV on its training rows (resumable)')
     _add_face_args(s)

@@ -456,22 +456,24 @@ def results_frame(records:list[dict]) -> pd.DataFrame:
     return df.assign(face_init=[face_init(p, s) for p, s in zip(df.pretrained_face, df.face_standardize)])
 
 # %% ../../nbs/32_eval.experiments.ipynb #024fb4ed
+_COUNTS = ['tn', 'fp', 'fn', 'tp']
+
 def pooled_metrics(d:pd.DataFrame) -> pd.Series:
     "Balanced accuracy, F1 and macro-F1 of fold records `d`, from their confusion counts summed (NaN where a record has none): a mean of per-fold values misleads when a test fold holds one class."
-    if not {'tn', 'fp', 'fn', 'tp'} <= set(d) or d[['tn', 'fp', 'fn', 'tp']].isna().any().any():
+    if not set(_COUNTS) <= set(d) or d[_COUNTS].isna().any().any():
         return pd.Series(dict(balanced_accuracy=np.nan, f1=np.nan, macro_f1=np.nan))
-    return pd.Series(confusion_metrics(*(d[c].sum() for c in ('tn', 'fp', 'fn', 'tp'))))
+    return pd.Series(confusion_metrics(*(d[c].sum() for c in _COUNTS)))
 
 def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
     "Mean and std of the fold accuracies, balanced accuracy, F1 and macro-F1 of the pooled confusion counts, majority baseline (and best-test-epoch accuracy) per experiment."
     df = records if isinstance(records, pd.DataFrame) else results_frame(records)
     num = lambda c: pd.to_numeric(df[c], errors='coerce') if c in df else np.nan       # records from before a metric existed: NaN
-    df = df.assign(**{c: num(c) for c in ('best_epoch_accuracy', 'majority', 'tn', 'fp', 'fn', 'tp')})
+    df = df.assign(**{c: num(c) for c in ('best_epoch_accuracy', 'majority', *_COUNTS)})
     g = df.groupby(list(by), dropna=False)
     s = g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), majority=('majority', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
               folds=('accuracy', 'size'), subjects=('subject', 'nunique'))
-    return s.join(g[['tn', 'fp', 'fn', 'tp']].apply(pooled_metrics))[['accuracy', 'std', 'balanced_accuracy', 'f1', 'macro_f1', 'majority', 'best_epoch',
-                                                                      'folds', 'subjects']].reset_index()
+    pooled = pd.DataFrame([pooled_metrics(d) for _, d in g], index=s.index, columns=['balanced_accuracy', 'f1', 'macro_f1'])
+    return s.join(pooled)[['accuracy', 'std', 'balanced_accuracy', 'f1', 'macro_f1', 'majority', 'best_epoch', 'folds', 'subjects']].reset_index()
 
 # %% ../../nbs/32_eval.experiments.ipynb #b90067f9
 def by_modality(records:list[dict]|pd.DataFrame, by=('store', 'dataset', 'scope', 'protocol', 'label')) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from .chance import chance_table, null_frame, plot_nulls, nested_table, family_s
 __all__ = ['PAPER_TABLE2', 'EPS_FLOOR', 'table2', 'md_table', 'table2_markdown', 'ablation', 'plot_ablation', 'lambda_grid',
            'plot_lambda_grid', 'tsne_sources', 'tsne_embed', 'neighbour_agreement', 'plot_tsne', 'protocol_gap',
            'leak_gap', 'stimulus_gap', 'decision_comparison', 'speed_table', 'speed_markdown', 'chance_markdown',
-           'family_markdown', 'chance_section', 'write_report']
+           'family_markdown', 'chance_section', 'figure_sections', 'write_report']
 
 # %% ../../nbs/34_eval.report.ipynb #c75629ab
 PAPER_TABLE2 = {('deap', 'per-subject'): (98.56, 98.18), ('deap', 'inter-subject'): (95.56, 95.33),
@@ -350,6 +350,55 @@ def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the re
     else: md += ['λ chosen on the test folds vs nested selection: run `deepvanet grid --nested 3`.\n']
     return md
 
+# %% ../../nbs/34_eval.report.ipynb #fcdaec48
+def _shown(t:pd.DataFrame) -> pd.DataFrame:
+    "A gap table for the page: settings every row shares dropped, numbers to one decimal."
+    return t.drop(columns=[c for c in ('seed', 'bs', 'lr', 'lambda_face', 'lambda_bio') if c in t and t[c].nunique() == 1]).round(1)
+
+def figure_sections(df:pd.DataFrame, rf:ResultsFile, out:Path, written:dict, subject:int|None=None) -> list[str]:
+    "The report's λ grid, t-SNE, decision-fusion, leak and stimulus sections (Markdown lines), writing their CSV and PNG files."
+    md = []
+    grids = lambda_grid(df)
+    if grids:
+        _write_csv(out / 'lambda_grid.csv', pd.concat({'/'.join(map(str, k)): g.stack() for k, g in grids.items()}).rename('accuracy').reset_index()
+                   .rename(columns={'level_0': 'experiment'}))
+        _write_fig(out / 'lambda_grid.png', plot_lambda_grid(grids))
+        md += ['## λ1 × λ2 grid (mean of valence and arousal accuracy %)\n', '![lambda grid](lambda_grid.png)\n']
+        written['lambda_grid'] = out / 'lambda_grid.png'
+    else: md += ['## λ1 × λ2 grid\n', 'No grid in these results: run `deepvanet grid`.\n']
+    files = tsne_sources(df, rf.features_dir, subject)
+    if len(files) > 1:
+        _write_fig(out / 'tsne.png', plot_tsne(files))
+        md += ['## t-SNE of face, bio and fused features (Fig. 3)\n', '![t-SNE](tsne.png)\n']; written['tsne'] = out / 'tsne.png'
+    else: md += ['## t-SNE\n', 'No saved features: run per-subject feature fusion (`deepvanet cv --modality fusion-feature`).\n']
+    dc = decision_comparison(df)
+    if len(dc):
+        _write_csv(out / 'decision_fusion.csv', dc)
+        md += ['## Decision fusion: AdaBoost (SAMME) vs the original fixed weighted vote, accuracy %\n',
+               'Each fusion beside the sub-classifiers it used: AdaBoost fuses the face sub-classifier (uniform sample weights) '
+               'and a bio sub-classifier trained on the samples AdaBoost reweighted; the original vote fuses the same face '
+               'sub-classifier and a bio sub-classifier trained unweighted, as the original code trained both. ε: each '
+               "sub-classifier's weighted training error, from which its α = ½ ln((1 − ε)/ε) comes.\n",
+               md_table(dc.round(2).assign(eps_face=dc.eps_face.map('{:.2g}'.format), eps_bio=dc.eps_bio.map('{:.2g}'.format))), '']
+        if dc.clamped.sum():
+            md += [f"In {int(dc.clamped.sum())} of {int(dc.folds.sum())} folds a sub-classifier fitted its training rows exactly: ε was 0, "
+                   f"clamped to {EPS_FLOOR:g}, so its α (11.5) outweighs the other's: the fusion there follows that sub-classifier alone, "
+                   'or — when both fitted — is a tie-break by the mean probability, not a weighting.\n']
+        written['decision_fusion'] = out / 'decision_fusion.csv'
+    lg = leak_gap(df)
+    if len(lg):
+        _write_csv(out / 'leak_gap.csv', lg)
+        md += ['## The leak: segment-shuffled (`paper`) vs trial folds, accuracy %\n', md_table(_shown(lg)), '']
+        written['leak_gap'] = out / 'leak_gap.csv'
+    sg = stimulus_gap(df)
+    if len(sg):
+        _write_csv(out / 'stimulus_gap.csv', sg)
+        md += ['## The stimulus: subject folds (the test trials\' videos seen with other people) vs stimulus folds (unseen people, unseen videos), accuracy %\n',
+               md_table(_shown(sg)), '']
+        written['stimulus_gap'] = out / 'stimulus_gap.csv'
+    return md
+
+# %% ../../nbs/34_eval.report.ipynb #805c992a
 def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet cv`
                  out:str|Path, # folder for the report
                  subject:int|None=None, # subject of the t-SNE figure (default: the lowest with features)
@@ -384,44 +433,7 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
                '![ablation](ablation.png)\n']; written['ablation'] = out / 'ablation.png'
     nested = rf.side('nested').records()
     md += chance_section(df, null, ct, pd.concat([nested_table(nested, c) for c in ('label', 'paper')], ignore_index=True), out, written)
-    grids = lambda_grid(df)
-    if grids:
-        _write_csv(out / 'lambda_grid.csv', pd.concat({'/'.join(map(str, k)): g.stack() for k, g in grids.items()}).rename('accuracy').reset_index()
-                   .rename(columns={'level_0': 'experiment'}))
-        _write_fig(out / 'lambda_grid.png', plot_lambda_grid(grids))
-        md += ['## λ1 × λ2 grid (mean of valence and arousal accuracy %)\n', '![lambda grid](lambda_grid.png)\n']
-        written['lambda_grid'] = out / 'lambda_grid.png'
-    else: md += ['## λ1 × λ2 grid\n', 'No grid in these results: run `deepvanet grid`.\n']
-    files = tsne_sources(df, rf.features_dir, subject)
-    if len(files) > 1:
-        _write_fig(out / 'tsne.png', plot_tsne(files))
-        md += ['## t-SNE of face, bio and fused features (Fig. 3)\n', '![t-SNE](tsne.png)\n']; written['tsne'] = out / 'tsne.png'
-    else: md += ['## t-SNE\n', 'No saved features: run per-subject feature fusion (`deepvanet cv --modality fusion-feature`).\n']
-    dc = decision_comparison(df)
-    if len(dc):
-        _write_csv(out / 'decision_fusion.csv', dc)
-        md += ['## Decision fusion: AdaBoost (SAMME) vs the original fixed weighted vote, accuracy %\n',
-               'Each fusion beside the sub-classifiers it used: AdaBoost fuses the face sub-classifier (uniform sample weights) '
-               'and a bio sub-classifier trained on the samples AdaBoost reweighted; the original vote fuses the same face '
-               'sub-classifier and a bio sub-classifier trained unweighted, as the original code trained both. ε: each '
-               "sub-classifier's weighted training error, from which its α = ½ ln((1 − ε)/ε) comes.\n",
-               md_table(dc.round(2).assign(eps_face=dc.eps_face.map('{:.2g}'.format), eps_bio=dc.eps_bio.map('{:.2g}'.format))), '']
-        if dc.clamped.sum():
-            md += [f"In {int(dc.clamped.sum())} of {int(dc.folds.sum())} folds a sub-classifier fitted its training rows exactly: ε was 0, "
-                   f"clamped to {EPS_FLOOR:g}, so its α (11.5) outweighs the other's: the fusion there follows that sub-classifier alone, "
-                   'or — when both fitted — is a tie-break by the mean probability, not a weighting.\n']
-        written['decision_fusion'] = out / 'decision_fusion.csv'
-    lg = leak_gap(df)
-    if len(lg):
-        _write_csv(out / 'leak_gap.csv', lg)
-        md += ['## The leak: segment-shuffled (`paper`) vs trial folds, accuracy %\n', md_table(lg.round(1)), '']
-        written['leak_gap'] = out / 'leak_gap.csv'
-    sg = stimulus_gap(df)
-    if len(sg):
-        _write_csv(out / 'stimulus_gap.csv', sg)
-        md += ['## The stimulus: subject folds (the test trials\' videos seen with other people) vs stimulus folds (unseen people, unseen videos), accuracy %\n',
-               md_table(sg.round(1)), '']
-        written['stimulus_gap'] = out / 'stimulus_gap.csv'
+    md += figure_sections(df, rf, out, written, subject)
     if bench:
         b = json.loads(Path(bench).read_text())
         _write_csv(out / 'speed.csv', speed_table(b))

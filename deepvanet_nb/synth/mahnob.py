@@ -63,9 +63,10 @@ def synth_mahnob(out:str|Path, # root folder to write (it gets `Sessions/`)
     "Write a synthetic MAHNOB-HCI root: `Sessions/<id>/` with session.xml, the BDF and the face video. Returns `out`."
     out = Path(out)
     subjects = list(range(1, subjects + 1)) if isinstance(subjects, int) else [int(s) for s in subjects]
-    face, videos, sid = ExpressionFace(MAHNOB_VIDEO_SIZE), [], 0
+    face, videos = ExpressionFace(MAHNOB_VIDEO_SIZE), []
     for p in subjects:
         rng = np.random.default_rng([seed, p, 2])
+        sid = (p - 1) * 254                    # ids are global, as in the real set: about 127 sessions a participant, numbered by 2 (into the thousands)
         n = trials + 3 * extras
         r = np.stack([balanced_ratings(rng, n), balanced_ratings(rng, n), rng.uniform(1, 9, n), rng.uniform(1, 9, n)], 1)
         r = np.clip(np.where(r < 5, np.floor(r), np.ceil(r)), 1, 9)                   # MAHNOB's ratings are integers
