@@ -154,8 +154,8 @@ def _cv(a):
     if a.permutations:
         from deepvanet_nb.eval.chance import chance_table, null_frame
         ct = chance_table(recs, null_frame(a.results))
-        print(f'\nIs it above chance? ({a.permutations} permutations at the unit the folds hold out; p = (1 + #null ≥ real) / (1 + N))')
-        print(ct[['protocol', 'modality', 'label', 'accuracy', 'majority', 'threshold', 'permutations', 'p', 'significant']].round(3).to_string(index=False))
+        print(f'\nIs it above chance? ({a.permutations} permutations of whole trials, or whole subjects where the folds hold out subjects; p = (1 + #null ≥ real) / (1 + N), Holm-adjusted over these results)')
+        print(ct[['protocol', 'modality', 'label', 'accuracy', 'majority', 'test', 'permutations', 'p', 'p_holm', 'significant']].round(3).to_string(index=False))
     return recs
 
 def _nested(a, grid, amp):

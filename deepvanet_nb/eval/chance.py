@@ -104,7 +104,7 @@ def null_accuracies(records:pd.DataFrame, # the fold records of one result (ever
                    ) -> np.ndarray:
     "The result's statistic (mean fold accuracy) under each permutation that has every one of its folds, at the unit its protocol needs (`permutation_unit`)."
     d = null[null.of_run.isin(records.run.unique())] if len(null) else null
-    if len(d) and 'unit' in d: d = d[d.unit == permutation_unit(records.protocol.iloc[0])]       # nulls at an older, wrong unit do not count
+    if len(d) and 'unit' in d: d = d[d.unit == permutation_unit(records.protocol.iloc[0])]       # nulls at another unit than the protocol needs do not count
     if not len(d): return np.zeros(0)
     g = d.drop_duplicates(['of_run', 'permutation', 'fold'], keep='last').groupby('permutation').accuracy.agg(['mean', 'size'])
     return g['mean'][g['size'] == len(records)].to_numpy(float)
@@ -280,6 +280,7 @@ def run_nested(store:str|Path|SegmentStore, # a prepared segment store
             runs.add(run)
     return nested_table([r for v in have.values() for r in v.values() if r['run'] in runs])
 
+# %% ../../nbs/33_eval.chance.ipynb #4f332904
 _NESTED_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'epochs', 'label', 'subject', 'inner_splits']
 
 @validate_params()

@@ -320,7 +320,7 @@ def _run_permutations(seg, exp, folds, todo, engine, device, cbs, cache, amp, co
 def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights):
     "Run this worker's groups of folds in order, appending each record as it is done (the body of `run_cv`)."
     nf = rf.side('permutations')
-    nulls = {(r['run'], r['fold']) for r in nf.records() if r.get('unit') == permutation_unit(r.get('protocol', 'trial'))}   # a null at an older unit is run again
+    nulls = {(r['run'], r['fold']) for r in nf.records() if r.get('unit') == permutation_unit(r.get('protocol', 'trial'))}   # a null at another unit than the protocol needs is run again
     done, info, seg, folds, cache = rf.done() | nulls, {}, None, {}, {}
     total, n_done = sum(len(g[2]) * len(g[3] or [None]) for g in groups), 0
     pb = progress_bar(range(total)) if progress and total else None

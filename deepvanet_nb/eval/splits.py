@@ -1,4 +1,4 @@
-"""The paper's segment-level folds, and leak-free folds by trial and by subject, as seeded scikit-learn splitters.
+"""The paper's segment-level folds, and leak-free folds by trial, by subject and by subject and stimulus, as seeded splitters; and the unit a permutation test shuffles.
 
 Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.splits.html.md"""
 
@@ -43,6 +43,7 @@ class SubjectStimulusKFold:
         for k in range(self.n_splits):
             yield np.flatnonzero((fs != k) & (fv != k)), np.flatnonzero((fs == k) & (fv == k))
 
+# %% ../../nbs/30_eval.splits.ipynb #05abd615
 def cv_splitter(protocol:Protocol, # one of `PROTOCOLS`
                 n_splits:int=10, # folds (paper: 10; ignored by `loso`)
                 seed:int=0, # shuffling seed
@@ -158,6 +159,7 @@ def _permute_once(rng, y, seg, unit, trials):
         out[m] = seqs[src][:len(m)]
     return out[inv]
 
+# %% ../../nbs/30_eval.splits.ipynb #132f2cda
 @validate_params()
 def permuted_labels(seg:Segments, # the segments of the unit cross-validated
                     label:Label, # 'valence' or 'arousal'
