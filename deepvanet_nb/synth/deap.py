@@ -69,7 +69,6 @@ def synth_bio_trial(rng:np.random.Generator, # the trial's own generator
                     v_per:float, a_per:float, # the same for the peripheral channels
                     seconds:int=60, # length of the video part
                     fingerprint_hz:float=10.5, # frequency of the trial's own EEG oscillation
-                    fingerprint_gain=None, # (32, 1) its amplitude on each channel (None: the trial's own, drawn)
                     baseline_s:int=DEAP_BASELINE_S, # neutral seconds before the video part
                    ) -> np.ndarray:
     "One trial (40, 128·(baseline_s+seconds)) float32 in DEAP's channels: neutral baseline seconds, then the video part."
@@ -83,8 +82,7 @@ def synth_bio_trial(rng:np.random.Generator, # the trial's own generator
     beta_gain = 1 + stim * 0.9 * a_eeg
     eeg = (6 * _pink_noise(rng, 32, n) + 5 * alpha_gain * _band_noise(rng, 32, n, 8, 12)
            + 3 * beta_gain * _band_noise(rng, 32, n, 16, 30))
-    phase, gain = rng.uniform(0, 2 * np.pi), rng.uniform(0.5, 1.5, (32, 1))
-    eeg += stim * 1.5 * np.sin(2 * np.pi * fingerprint_hz * t + phase) * (gain if fingerprint_gain is None else np.asarray(fingerprint_gain))
+    eeg += stim * 1.5 * np.sin(2 * np.pi * fingerprint_hz * t + rng.uniform(0, 2 * np.pi)) * rng.uniform(0.5, 1.5, (32, 1))
     eeg -= eeg.mean(0, keepdims=True)                          # average reference, as in DEAP's preprocessing
     # peripheral ------------------------------------------------------------------------------
     heog = 20 * _band_noise(rng, 1, n, 0.1, 4)[0]
@@ -336,7 +334,7 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
                n_workers:int|None=None, # threads writing videos (default: all cores); OpenCV releases the GIL
                raw:bool=False, # also write the raw recordings `data_original/sXX.bdf` (512 Hz, 48 channels)
                high_share:float|str=0.5, # share of trials rated ≥ 5 (both labels), or 'deap': each subject's own, unbalanced as in DEAP
-               stimulus:float=0., # > 0: each video's own content, shared by every subject: ratings near the video's, its screen light on the face (±`stimulus`), its music's rhythm in the EEG
+               stimulus:float=0., # > 0: each video's own content, shared by every subject: ratings near the video's, and its screen light on the face (±`stimulus`)
               ) -> Path:
     "Write a synthetic DEAP root: `.dat` files, the ratings CSV, face videos and optionally the raw BDFs. Returns `out`."
     out = Path(out)
@@ -344,25 +342,22 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
     face, rows, videos = ExpressionFace(), [], []
     vrng = np.random.default_rng([seed, 7])                       # the videos' own content, the same for every subject
     video_va, screens = synth_ratings(vrng, trials)[:, :2], 1 + stimulus * vrng.uniform(-1, 1, (trials, 3))
-    video_hz, video_gain = vrng.uniform(4, 40, trials), vrng.uniform(0.5, 1.5, (trials, 32, 1))
     for s in subjects:
         rng = np.random.default_rng([seed, s])
         ratings = synth_ratings(rng, trials, deap_like_shares(seed, s) if high_share == 'deap' else (high_share, high_share))   # video order
-        if stimulus:                                             # DEAP chose its videos for their valence and arousal
-            ratings[:, :2] = np.clip(video_va + np.random.default_rng([seed, s, 7]).normal(0, 0.6, (trials, 2)), 1, 9).round(2)
+        if stimulus: ratings[:, :2] = np.clip(video_va + np.random.default_rng([seed, s, 7]).normal(0, 0.6, (trials, 2)), 1, 9).round(2)   # DEAP's videos were chosen for their valence and arousal
         order = rng.permutation(trials)                          # order[p] = video shown at presentation p
         va = (ratings[:, :2] - 5) / 4
         own = {m: trial_noise * rng.standard_normal(va.shape) for m in ('eeg', 'per', 'face')}
-        fp_hz = rng.uniform(4, 40, trials)                       # each trial's own EEG oscillation (its fingerprint)
-        if stimulus: fp_hz = video_hz                            # or the rhythm of the video's music, the same in everyone who watches it
+        fp_hz = rng.uniform(4, 40, trials)
         trial_seeds = rng.integers(0, 2**31, (trials, 2))
         familiarity = rng.integers(1, 6, trials)
         noisy = expressed_va(va, own, modality_split * rng.standard_normal(va.shape))
         dat, bdf = out / 'data_preprocessed_python' / f's{s:02d}.dat', out / 'data_original' / f's{s:02d}.bdf'
         data = None
         if overwrite or not dat.exists():
-            data = np.stack([synth_bio_trial(np.random.default_rng(trial_seeds[k, 0]), *noisy['eeg'][k], *noisy['per'][k], seconds=seconds,
-                                             fingerprint_hz=fp_hz[k], fingerprint_gain=video_gain[k] if stimulus else None) for k in range(trials)])
+            data = np.stack([synth_bio_trial(np.random.default_rng(trial_seeds[k, 0]), *noisy['eeg'][k], *noisy['per'][k],
+                                             seconds=seconds, fingerprint_hz=fp_hz[k]) for k in range(trials)])
             _write_dat(dat, data, ratings.astype(np.float32))
         if raw and (overwrite or not bdf.exists()):
             if data is None:
