@@ -421,7 +421,7 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
     if len(t2):
         _write_csv(out / 'table2.csv', t2); _write_text(out / 'table2.md', table2_markdown(t2) + '\n')
         md += ['## Table 2: feature fusion (λ1 = 16, λ2 = 64), accuracy %\n',
-               'Mean ± std over folds (and subjects), [95 % bootstrap interval over trials within subjects, or over subjects '
+               'Mean ± std over folds (and subjects), [95 % bootstrap interval over trials within folds, or over subjects '
                'across subjects]; † not significantly above chance (next section). *majority*: always answering the training '
                "folds' commoner class. ⚠ *best test epoch* picks the epoch by its test accuracy, as the "
                'original code did: it is shown for comparison only.\n', table2_markdown(t2), '']
