@@ -98,9 +98,9 @@ def read_ratings(root:str|Path, # DEAP root folder
     problem = _row_problems(df)
     if problem.notna().any() and bad_rows == 'raise':
         raise DataError(path, f'{problem.notna().sum()} bad row(s): ' + '; '.join(f'line {i}: {w}' for i, w in problem.dropna().items()))
-    ok = df[problem.isna() | df[_ID_COLUMNS].notna().all(1)]
+    ok = df[problem.isna() | df[_ID_COLUMNS].notna().all(axis=1)]
     for cols in (['Participant_id', 'Trial'], ['Participant_id', 'Experiment_id']):
-        dup = ok[ok.duplicated(cols, keep=False) & ok[cols].notna().all(1)]
+        dup = ok[ok.duplicated(cols, keep=False) & ok[cols].notna().all(axis=1)]
         if len(dup):
             (pid, n), rows = next(iter(dup.groupby(cols)))
             raise DataError(path, f'participant {pid:g} has {cols[1]} {n:g} on {len(rows)} rows (lines {", ".join(map(str, rows.index))}): '

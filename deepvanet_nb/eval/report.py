@@ -108,7 +108,7 @@ def plot_ablation(ab:pd.DataFrame, fname=None):
         mods = modality_order(g.column)
         for j, label in enumerate(('valence', 'arousal')):
             gl = g[g.label == label].set_index('column').reindex(mods)
-            ci = gl[['ci_low', 'ci_high']].notna().all(1)
+            ci = gl[['ci_low', 'ci_high']].notna().all(axis=1)
             err = np.where(ci, [gl.accuracy - gl.ci_low, gl.ci_high - gl.accuracy], gl['std'].fillna(0).to_numpy())   # the CI where there is one
             ax.bar(np.arange(len(mods)) + (j - .5) * .38, gl.accuracy, .38, yerr=np.nan_to_num(err), capsize=2, label=label,
                    color=f'C{j}', hatch=[None if s in (True, np.True_) else '//' for s in gl.significant], edgecolor='w')
