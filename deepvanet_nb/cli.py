@@ -136,7 +136,7 @@ def _cv(a):
     grid = ExperimentGrid(a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects, a.epochs, a.folds, a.seed, a.bs, a.lr,
                           pretrained_face=face, face_standardize=a.face_standardize)
     amp = {'auto': None, 'on': True, 'off': False}[a.amp]
-    if getattr(a, 'nested', None): return _nested(a, grid, amp)
+    if getattr(a, 'nested', None) is not None: return _nested(a, grid, amp)
     new = []
     try:
         recs = run_cv(a.store, a.results, grid, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append,

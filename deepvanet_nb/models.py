@@ -142,6 +142,9 @@ def load_face_cnn(cnn:nn.Sequential, # the face CNN (`face_cnn()`) to load into
     if len(convs) != 3:
         raise ValueError(f'{source if not isinstance(source, dict) else "state dict"}: expected 3 convolution weights, found {len(convs)} ({list(sd)[:6]}…)')
     ours = [k for k, m in cnn.named_children() if isinstance(m, nn.Conv2d)]
+    bad = {k: int((~torch.isfinite(v)).sum()) for k, v in sd.items() if torch.is_tensor(v) and v.is_floating_point() and not torch.isfinite(v).all()}
+    if bad: raise DataError(source if not isinstance(source, dict) else 'state dict', 'weights that are not finite numbers (NaN or infinite): '
+                            + ', '.join(f'{n} value(s) of {k}' for k, n in bad.items()) + ' — a pretraining that diverged? Pretrain again, or start from scratch')
     try: cnn.load_state_dict({f'{o}.{p}': sd[f'{prefix}{c}.{p}'] for o, c in zip(ours, sorted(convs, key=int)) for p in ('weight', 'bias')})
     except (KeyError, ValueError, RuntimeError) as e:
         raise DataError(source if not isinstance(source, dict) else 'state dict', f'not the face CNN’s weights ({type(e).__name__}: {str(e).splitlines()[0]})') from e

@@ -28,6 +28,7 @@ def read_clip(folder:str|Path) -> tuple[list[Path], np.ndarray, np.ndarray]:
     if not path.is_file(): raise DataError(path, 'annotation file not found')
     try: frames = json.loads(path.read_text())['frames']
     except (ValueError, KeyError, TypeError) as e: raise DataError(path, f'not AFEW-VA JSON with a "frames" object ({type(e).__name__}: {e})') from e
+    if not isinstance(frames, dict): raise DataError(path, f'"frames" is {type(frames).__name__ if frames is not None else "null"}, expected an object of frames by name ({{"00000": {{…}}, …}})')
     paths, va, lms = [], [], []
     for name in sorted(frames):
         f = frames[name]
@@ -59,6 +60,7 @@ def afewva_faces(root:str|Path, # AFEW-VA root with the clip folders
         for p, lm in zip(paths, lms):
             img = cv2.imread(str(p))
             if img is None: raise DataError(p, 'cannot decode PNG')
-            faces.append(align_face(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), lm, size, scale))
+            try: faces.append(align_face(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), lm, size, scale))
+            except ValueError as e: raise DataError(folder / f'{folder.name}.json', f'clip {folder.name}, frame {p.stem}: {e}') from e
         targets.append(va / AFEWVA_RANGE); clip += [k] * len(paths)
     return np.stack(faces), np.concatenate(targets).astype(np.float32), np.array(clip)

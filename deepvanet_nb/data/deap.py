@@ -225,7 +225,8 @@ def deap_trials(root:str|Path, # DEAP root folder
     vids, trials = find_face_videos(root, subject), []
     disagree = ratings_disagreements(dat['labels'], order)
     for k, r in order.iterrows():
-        tr = Trial(subject, int(r.Experiment_id), int(r.Trial), dat['data'][k], dat['labels'][k], vids.get(int(r.Trial)), ratings_disagree=disagree.get(k))
+        shown = int(r.Trial) if pd.notna(r.Trial) else 0                     # 0: the row does not say when it was shown (its problem says why)
+        tr = Trial(subject, int(r.Experiment_id), shown, dat['data'][k], dat['labels'][k], vids.get(shown), ratings_disagree=disagree.get(k))
         if k in dat['problems']: tr.skip = f"{path.name} trial {k + 1}: {dat['problems'][k]}"
         elif isinstance(r.get('problem'), str): tr.skip = f"{RATINGS_CSV} line {r.line}: {r.problem}"
         trials.append(tr)

@@ -44,7 +44,9 @@ def read_session(path:str|Path) -> dict:
         except ValueError: raise DataError(path, f'attribute {attr}={v!r} is not {"a whole number" if kind is int else "a number"}') from None
         if not np.isfinite(x): raise DataError(path, f'attribute {attr}={v!r} is not a finite number')
         return x
-    row = dict(session=int(sid) if sid.isdigit() else sid,
+    if not sid.isdigit(): raise DataError(path, f"attribute sessionId={sid!r} is not a whole number" if 'sessionId' in a
+                                                else f'has no sessionId, and its folder name {folder.name!r} is not a session number')
+    row = dict(session=int(sid),
                subject=int(subj.get('id')), cut=number('cutNr', int, 0), is_stim=a.get('isStim') == '1',
                vid_rate=number('vidRate'), bdf=bdfs[0] if bdfs else None, video=avis[0] if avis else None, skip=None)
     if row['vid_rate'] is not None and row['vid_rate'] <= 0: raise DataError(path, f"attribute vidRate={a['vidRate']!r} is not a frame rate (> 0)")

@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.store.html.md"""
 
 # %% ../../nbs/05_data.store.ipynb #ab403f8d
 from __future__ import annotations
-import json, os, shutil, signal, threading
+import hashlib, json, os, shutil, signal, threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -24,8 +24,8 @@ from .formats import DEAP_FS, DEAP_BASELINE_S, DEAP_CHANNELS, EEG_CHANNELS
 from .deap import deap_trials, deap_subjects, iter_frames, video_rate, baseline_segments, segment_frame_indices, rating_to_label
 
 # %% auto #0
-__all__ = ['Reference', 'EogRemoval', 'VideoSync', 'STORE_SETTINGS', 'check_store_config', 'store_config', 'Segments',
-           'face_pipeline', 'dataset_reader', 'build_subject', 'SegmentStore', 'rebuild_summary', 'prepare',
+__all__ = ['Reference', 'EogRemoval', 'VideoSync', 'STORE_SETTINGS', 'check_store_config', 'store_config', 'content_hash',
+           'Segments', 'face_pipeline', 'dataset_reader', 'build_subject', 'SegmentStore', 'rebuild_summary', 'prepare',
            'segment_caption', 'plot_segment', 'plot_face_gallery']
 
 # %% ../../nbs/05_data.store.ipynb #43546c7a
@@ -64,6 +64,14 @@ def store_config(dataset:Dataset='deap', # 'deap' (.dat files), 'deap-raw' (data
 # %% ../../nbs/05_data.store.ipynb #8e8c76fa
 _FIELDS = ('faces', 'bio', 'labels', 'ratings', 'trial', 'segment', 'subject')
 
+def content_hash(arrays:dict) -> str:
+    "A hash (16 hex digits) of the arrays `_FIELDS` names in `arrays`: every value, type and shape."
+    h = hashlib.blake2b(digest_size=8)
+    for f in _FIELDS:
+        a = np.ascontiguousarray(arrays[f])
+        h.update(f'{f} {a.dtype.str} {a.shape};'.encode()); h.update(a.view(np.uint8).ravel())
+    return h.hexdigest()
+
 @dataclass
 class Segments:
     "The arrays of a set of segments (memory-mapped when read from a store)."
@@ -77,6 +85,10 @@ class Segments:
         return self.labels[:, LABELS.index(name)]
     @classmethod
     def concat(cls, parts): return cls(*(np.concatenate([getattr(p, f) for p in parts]) for f in _FIELDS))
+    @property
+    def content(self) -> str:
+        "A hash (16 hex digits) of every array — values, types and shapes: segments built with the same settings from other recordings differ in it."
+        return content_hash({f: getattr(self, f) for f in _FIELDS})
     def __repr__(self): return f'Segments({len(self)} segments, subjects {sorted(set(np.unique(self.subject).tolist()))}, trials {len(np.unique(self.trial))})'
 
 # %% ../../nbs/05_data.store.ipynb #7e7addeb
@@ -141,11 +153,12 @@ def build_subject(root:str|Path, # DEAP root
         first = f"; the first, trial {skipped[0]['trial']}: {skipped[0]['reason']}" if skipped else ''
         raise DataError(trials[0].video.parent if trials and trials[0].video else Path(root),
                         f'subject {subject}: no trial with a usable face video, so no segment ({len(skipped)} trial(s) skipped{first})')
-    manifest = dict(subject=subject, key=cfg.key, config=dict(cfg), n_segments=sum(len(p['labels']) for p in parts),
+    arrays = {f: np.concatenate([p[f] for p in parts]) for f in _FIELDS}
+    manifest = dict(subject=subject, key=cfg.key, content=content_hash(arrays), config=dict(cfg), n_segments=len(arrays['labels']),
                     n_trials=len(parts), trials_total=len(trials), skipped=skipped, **counts, per_trial=per_trial,
                     ratings_disagree=disagree)  # {column: [value used, other source's]} per trial whose two rating sources differ
     with atomic_dir(out) as tmp:
-        for f in _FIELDS: np.save(tmp / f'{f}.npy', np.concatenate([p[f] for p in parts]))
+        for f in _FIELDS: np.save(tmp / f'{f}.npy', arrays[f])
         (tmp / 'manifest.json').write_text(json.dumps(manifest, indent=1))
     return manifest
 
@@ -157,6 +170,7 @@ class SegmentStore:
     def __init__(self, path:str|Path):
         self.path = Path(path)
         if self.path.exists() and not self.path.is_dir(): raise DataError(self.path, 'is a file, not a segment store folder')
+        self._content = {}
     def subject_dir(self, subject:int) -> Path: return self.path / f's{subject:02d}'
     @property
     def subjects(self) -> list[int]:
@@ -177,6 +191,16 @@ class SegmentStore:
         "Whether the subject is stored with settings `cfg` (a damaged subject is not)."
         try: return self.manifest(subject)['key'] == cfg.key
         except DataError: return False
+    def content(self, subject:int) -> str:
+        "The content hash of a subject's arrays (`Segments.content`): from its manifest, or — for a store built before manifests recorded it — computed once from the arrays."
+        m = self.manifest(subject)
+        if m.get('content'): return m['content']
+        if subject not in self._content: self._content[subject] = self._arrays(subject, m['n_segments'], True).content
+        return self._content[subject]
+    def data_id(self, subjects=None, # one subject, several, or None: all
+               ) -> str:
+        "An id (12 hex digits) of what `subjects` hold: their settings and their content. Stores built alike from other recordings differ in it; folder names do not count."
+        return Config(data=[[s, self.manifest(s)['key'], self.content(s)] for s in self.check_subjects(subjects)]).key
     def check_subjects(self, subjects=None, # one subject, several, or None: all
                       ) -> list[int]:
         "`subjects` as a list, each checked to be in the store (the error lists what is)."

@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 from fastai.callback.core import Callback, CancelValidException
 
-from ..core import atomic_path, default_device, set_seed, steady_malloc, validate_params, Interval, Device, LABELS
+from ..core import DataError, atomic_path, default_device, set_seed, steady_malloc, validate_params, Interval, Device, LABELS
 from ..data.store import Segments, SegmentStore
 from ..models import DeepVANet
 from ..fast import DeviceSegments, fold_learner, fit_folds, sync_device
@@ -30,7 +30,7 @@ __all__ = ['RATINGS_COLUMNS', 'FULL_PROTOCOL', 'bench_segments', 'segments_store
            'learner_path', 'plain_learner', 'fast_learner', 'spread', 'ratio', 'fmt_ratio', 'fmt_rate', 'interleaved',
            'PhaseTimer', 'protocol_path', 'extrapolate', 'naive_protocol_seconds', 'permutation_path', 'quiet_imports',
            'FaceTiming', 'peak_rss_mb', 'device_name', 'training_paths', 'path_label', 'bench_ratios', 'bench_text',
-           'run_bench', 'compare_bench', 'plot_rounds', 'learnable_segments', 'amp_accuracy']
+           'run_bench', 'read_bench', 'compare_bench', 'plot_rounds', 'learnable_segments', 'amp_accuracy']
 
 # %% ../../nbs/35_eval.bench.ipynb #fc1e76a9
 def bench_segments(n_trials:int=40, # trials (DEAP: 40)
@@ -501,11 +501,28 @@ def run_bench(out:str|Path|None='outputs/bench.json', # where to save the result
     return res
 
 # %% ../../nbs/35_eval.bench.ipynb #ed376315
-def compare_bench(a:dict, b:dict, # two bench results (as `run_bench` returns or saves them)
+_BENCH_WORK = ('quick', 'subject', 'batch', 'steps')          # what a run timed: runs that differ in these timed different work
+
+def read_bench(path:str|Path) -> dict:
+    "A saved bench run; a `DataError` naming the file if it is not JSON, or not what `deepvanet bench` writes."
+    path = Path(path)
+    try: d = json.loads(path.read_text())
+    except OSError as e: raise DataError(path, f'cannot be read ({type(e).__name__}: {e.strerror or e})') from e
+    except ValueError as e: raise DataError(path, f'not JSON ({e}): expected a results file written by deepvanet bench') from e
+    missing = [k for k in ('training', 'protocol', *_BENCH_WORK) if not isinstance(d, dict) or k not in d]
+    if missing: raise DataError(path, f"not a bench results file (no {', '.join(missing)}): expected one written by deepvanet bench")
+    return d
+
+@validate_params(tolerance=Interval(float, 0))
+def compare_bench(a:dict|str|Path, b:dict|str|Path, # two bench results (as `run_bench` returns them, or saved files)
                   tolerance:float=0.15, # largest relative difference of two medians that agrees
                  ) -> pd.DataFrame:
-    "Every ratio two bench runs share: each run's median and range, how far apart the medians are (the larger over the smaller, − 1), whether that is within `tolerance`, and whether both runs concluded it."
-    a, b = (json.loads(Path(x).read_text()) if isinstance(x, (str, Path)) else x for x in (a, b))
+    "Every ratio two bench runs share: each run's median and range, how far apart the medians are (the larger over the smaller, − 1), whether that is within `tolerance`, and whether both runs concluded it. Runs that timed different work are refused."
+    names = [str(x) if isinstance(x, (str, Path)) else n for x, n in ((a, 'the first run'), (b, 'the second run'))]
+    a, b = (read_bench(x) if isinstance(x, (str, Path)) else x for x in (a, b))
+    diff = [f'{k} {a.get(k)} vs {b.get(k)}' for k in _BENCH_WORK if a.get(k) != b.get(k)]
+    if diff: raise ValueError(f"{names[0]} and {names[1]} timed different work ({'; '.join(diff)}), so their ratios cannot be compared: "
+                              'run both with the same --quick, --trials, --seconds and --steps')
     ra, rb = bench_ratios(a), bench_ratios(b)
     rows = [dict(ratio=k, first=x['median'], first_range=f"{x['low']:.2f}–{x['high']:.2f}", second=y['median'], second_range=f"{y['low']:.2f}–{y['high']:.2f}",
                  difference=max(x['median'], y['median']) / min(x['median'], y['median']) - 1,

@@ -19,7 +19,7 @@ from ..core import Config, Protocol, Label, validate_params, Interval
 from ..data.store import Segments, SegmentStore
 from ..models import face_cnn, load_face_cnn, face_weights_id
 from .splits import cv_folds, permutation_unit
-from .experiments import Experiment, ExperimentGrid, ResultsFile, results_frame, run_folds_fast, unit_info, pooled_metrics
+from .experiments import Experiment, ExperimentGrid, ResultsFile, results_frame, run_folds_fast, unit_info, pooled_metrics, run_id, check_run_data
 
 # %% auto #0
 __all__ = ['RESULT_KEYS', 'chance_threshold', 'binomial_p', 'permutation_p', 'unit_table', 'bootstrap_ci', 'null_frame',
@@ -260,25 +260,31 @@ def run_nested(store:str|Path|SegmentStore, # a prepared segment store
     bases = {replace(e, lambda_face=pairs[0][0], lambda_bio=pairs[0][1]).key: e for e in grid.experiments(face_weights_id(face_weights))}
     units = lambda e: st.check_subjects(grid.subjects) if e.scope == 'per-subject' else [0]
     jobs = [(e, u) for e in bases.values() for u in units(e)]
-    recs = rf.records()
-    have = {}
+    with rf.lock(say=lambda m: print(m, flush=True)):                          # one writer at a time
+        have, runs = _nested_jobs(st, rf, jobs, pairs, inner_splits, (device, amp, face_weights), progress)
+    return nested_table([r for v in have.values() for r in v.values() if r['run'] in runs])
+
+def _nested_jobs(st, rf, jobs, pairs, inner_splits, train, progress) -> tuple[dict, set]:
+    "Run every (experiment, unit) job's λ pairs not yet complete in the nested file; ({run: {fold: record}}, the runs asked for)."
+    recs, have = rf.records(), {}
     for r in recs: have.setdefault(r['run'], {})[r['fold']] = r                 # a pair cut short by a crash is trained again
     done, runs = {k for k, v in have.items() if len(v) == next(iter(v.values())).get('members', -1)}, set()
     for e, u in (progress_bar(jobs) if progress else jobs):
         info, seg = unit_info(st, u), None
         for lf, lb in pairs:
             ep = replace(e, lambda_face=lf, lambda_bio=lb)
-            run = Config(exp=ep.key, unit=u, store_key=info['store_key'], inner_splits=inner_splits).key
+            run = run_id(ep, u, info, inner_splits=inner_splits)
+            check_run_data(recs, run, info, rf.path)
             if run not in done:
                 seg = seg if seg is not None else st.load(u if u else None)
-                s = nested_scores(seg, ep, [(lf, lb)], inner_splits, fast_scores(seg, device, amp, face_weights))
+                s = nested_scores(seg, ep, [(lf, lb)], inner_splits, fast_scores(seg, *train))
                 have[run] = {}
                 for i, r in enumerate(s.itertuples()):
                     rec = dict(run=run, fold=i, members=len(s), outer=r.outer, inner=r.inner, accuracy=r.accuracy, subject=u,
                                inner_splits=inner_splits, **info, **vars(ep))
                     rf.append(rec); have[run][i] = rec
             runs.add(run)
-    return nested_table([r for v in have.values() for r in v.values() if r['run'] in runs])
+    return have, runs
 
 # %% ../../nbs/33_eval.chance.ipynb #4f332904
 _NESTED_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'epochs', 'label', 'subject', 'inner_splits']

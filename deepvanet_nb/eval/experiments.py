@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.experiments.html.md"""
 
 # %% ../../nbs/32_eval.experiments.ipynb #b55ced82
 from __future__ import annotations
-import json, os, time, socket
+import json, os, time, socket, warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
@@ -32,11 +32,11 @@ from .splits import protocol_scope, cv_folds, trial_pairs, permuted_labels, perm
 from .adaboost import decision_fusion
 
 # %% auto #0
-__all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid', 'ResultsFile',
-           'is_fold_record', 'EpochProgress', 'confusion_metrics', 'fold_metrics', 'unit_counts', 'fold_outcome',
-           'run_fold', 'segment_features', 'unit_info', 'run_folds_fast', 'worker_env', 'permutation_run',
-           'permutation_stack', 'run_cv', 'store_label', 'face_init', 'results_frame', 'pooled_metrics', 'summarize',
-           'by_modality', 'modality_label', 'modality_order', 'update_findings']
+__all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'MAX_PERMUTATIONS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid',
+           'ResultsFile', 'is_fold_record', 'EpochProgress', 'confusion_metrics', 'fold_metrics', 'unit_counts',
+           'fold_outcome', 'run_fold', 'segment_features', 'unit_info', 'run_id', 'check_run_data', 'run_folds_fast',
+           'worker_env', 'permutation_run', 'permutation_stack', 'run_cv', 'store_labels', 'face_init', 'results_frame',
+           'pooled_metrics', 'summarize', 'by_modality', 'modality_label', 'modality_order', 'update_findings']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 N_EEG = len(EEG_CHANNELS)
@@ -110,7 +110,7 @@ class ResultsFile:
     "An append-only JSON Lines file of fold results; with `worker`, that worker appends to its own file beside it."
     def __init__(self, path:str|Path, # the results file; workers' files are `<stem>.worker<N><suffix>` beside it
                  worker:int|None=None, # this process's worker number (distributed runs), or None
-                ): self.path, self.worker, self.bad_lines = Path(path), worker, 0
+                ): self.path, self.worker, self.bad_lines, self.duplicates = Path(path), worker, 0, 0
     @property
     def features_dir(self) -> Path: return self.path.with_name(self.path.stem + '.features')
     @property
@@ -121,16 +121,35 @@ class ResultsFile:
         "The results file and every worker's file beside it, those that exist."
         return [p for p in (self.path, *sorted(self.path.parent.glob(f'{self.path.stem}.worker*{self.path.suffix}'))) if p.is_file()]
     def records(self) -> list[dict]:
-        "Every complete fold record of all parts; torn lines, and lines that are JSON but not a fold record, are skipped and counted in `bad_lines`."
-        out, self.bad_lines = [], 0
+        "Every complete fold record of all parts, each (run, fold) once; torn lines, and lines that are JSON but not a fold record, are skipped and counted in `bad_lines`, repeated (run, fold) pairs in `duplicates` (the first is kept)."
+        out, seen, self.bad_lines, self.duplicates = [], set(), 0, 0
         for p in self.parts():
             for line in p.read_text(errors='replace').splitlines():
                 if not line.strip(): continue
                 try: r = json.loads(line)
                 except json.JSONDecodeError: r = None
-                if is_fold_record(r): out.append(r)
-                else: self.bad_lines += 1
+                if not is_fold_record(r): self.bad_lines += 1
+                elif (r['run'], r['fold']) in seen: self.duplicates += 1
+                else: seen.add((r['run'], r['fold'])); out.append(r)
         return out
+    @contextmanager
+    def lock(self, wait:bool=True, # wait for another process's run on this file to end; False: refuse at once
+             say=print, # how to tell the user that this run waits
+            ):
+        "Hold this process's results file for a run: one writer at a time (an OS lock, released when the process ends, even killed)."
+        import fcntl
+        path = self.write_path.with_name(self.write_path.name + '.lock')
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, 'a+') as f:
+            try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                f.seek(0); holder = f.read().strip() or 'another process'
+                if not wait: raise DataError(self.write_path, f'in use by {holder}: one run writes a results file at a time') from None
+                say(f'{self.write_path}: in use by {holder}; waiting for it to finish (its finished folds will then be skipped)')
+                fcntl.flock(f, fcntl.LOCK_EX)
+            f.seek(0); f.truncate(); f.write(f'process {os.getpid()} on {socket.gethostname()} since {time.strftime("%H:%M:%S")}'); f.flush()
+            try: yield self
+            finally: f.seek(0); f.truncate(); f.flush(); fcntl.flock(f, fcntl.LOCK_UN)
     def side(self, name:str) -> 'ResultsFile':
         "The results file `<stem>.<name><suffix>` beside this one (e.g. `permutations`), with the same worker."
         return ResultsFile(self.path.with_name(f'{self.path.stem}.{name}{self.path.suffix}'), self.worker)
@@ -250,11 +269,33 @@ def segment_features(model, seg:Segments, channels=None, device=None, bs:int=256
 
 # %% ../../nbs/32_eval.experiments.ipynb #48d8be11
 def unit_info(st:SegmentStore, unit:int) -> dict:
-    "Data set name and settings key of a unit (0 = all subjects)."
+    "What every record of a unit (0 = all subjects) says of its data: data set, settings key, folder name, and the ids of its content (`data_id`) and of the whole store's (`store_id`)."
     subjects = st.subjects if unit == 0 else [unit]
     ms = [st.manifest(s) for s in subjects]
     key = ms[0]['key'] if unit else Config(keys=[m['key'] for m in ms], subjects=subjects).key
-    return dict(dataset=ms[0]['config'].get('dataset', 'deap'), store_key=key, store_name=st.path.name, store_settings=ms[0]['key'])
+    return dict(dataset=ms[0]['config'].get('dataset', 'deap'), store_key=key, store_name=st.path.name, store_settings=ms[0]['key'],
+                data_id=st.data_id(subjects), store_id=st.data_id(), store_content={str(s): st.content(s)[:8] for s in st.subjects})
+
+def run_id(exp:Experiment, unit:int, info:dict, **extra) -> str:
+    "A run's identity in a results file: the experiment, the unit, its settings key and its content (`data_id`), and any `extra` (nested runs: their inner folds)."
+    return Config(exp=exp.key, unit=unit, store_key=info['store_key'], data_id=info['data_id'], **extra).key
+
+def _legacy_run_id(exp:Experiment, unit:int, info:dict, **extra) -> str:
+    "The run id records had before runs recorded their data's content (settings key only)."
+    return Config(exp=exp.key, unit=unit, store_key=info['store_key'], **extra).key
+
+def check_run_data(records:list[dict], run:str, info:dict, path):
+    "Refuse to add to run `run` in the file at `path` if its records there came from other data (naming both); warn of records from before data ids, which are not counted as done."
+    other = next((r for r in records if r['run'] == run and r.get('data_id') not in (None, info['data_id'])), None)
+    if other: raise DataError(path, f"run {run} holds folds of store {other.get('store_name')} data {other['data_id']}, and this run reads store "
+                                    f"{info['store_name']} data {info['data_id']}: one run cannot mix two stores' data; give another results file")
+
+def _warn_legacy(records:list[dict], run:str, path):
+    "Warn of the records of `run` (a settings-only run id) written before records named their data: they are not counted as done."
+    n = sum(r['run'] == run and 'data_id' not in r for r in records)
+    if n: warnings.warn(f'{path}: {n} fold record(s) of this run were written before records named their data (no data_id): they are kept '
+                        'and reported, but not counted as done, since the data they came from cannot be checked — those folds run again', stacklevel=3)
+    return bool(n)
 
 def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit's segments, the experiment, its folds to run and their numbers
                    device=None, cbs=None,
@@ -312,23 +353,37 @@ def _run_permutations(seg, exp, folds, todo, engine, device, cbs, cache, amp, co
     "Train the (permutation, fold) pairs `todo` on labels permuted at the protocol's held-out unit; stacked by the fast engine."
     perms = sorted({p for p, _ in todo})
     Y = dict(zip(perms, permuted_labels(seg, exp.label, perms, permutation_unit(exp.protocol), exp.seed)))
+    if all((y == seg.label(exp.label)).all() for y in Y.values()): warnings.warn(_constant_null(seg, exp, len(perms)), stacklevel=2)
     if engine == 'fast' and exp.modality != 'fusion-decision':
         return run_folds_fast(seg, exp, [folds[k] for _, k in todo], [k for _, k in todo], device, cbs, cache, amp, compile,
                               pretrained_face=face_weights, labels=np.stack([Y[p] for p, _ in todo]))
     return [run_fold(_relabelled(seg, exp.label, Y[p]), exp, *folds[k], device, cbs=cbs, pretrained_face=face_weights) for p, k in todo]
 
+def _constant_null(seg:Segments, exp:Experiment, n:int) -> str:
+    "The warning for permutations that all equal the real labels."
+    subjects = ', '.join(f's{s:02d}' for s in np.unique(seg.subject))
+    return (f"{subjects} {exp.protocol} {exp.label}: all {n} permuted label vectors equal the real ones (every {permutation_unit(exp.protocol)} "
+            f"carries the same label, or there are too few to permute): this null cannot vary, so its p-value says nothing")
+
 def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights):
     "Run this worker's groups of folds in order, appending each record as it is done (the body of `run_cv`)."
     nf = rf.side('permutations')
-    nulls = {(r['run'], r['fold']) for r in nf.records() if r.get('unit') == permutation_unit(r.get('protocol', 'trial'))}   # a null at another unit than the protocol needs is run again
-    done, info, seg, folds, cache = rf.done() | nulls, {}, None, {}, {}
+    recs, nrecs = rf.records(), nf.records()
+    for f in (rf, nf):
+        if f.duplicates: warnings.warn(f'{f.path}: {f.duplicates} repeated fold record(s) — the same run and fold written twice, by two runs at once? — '
+                                       'are counted once (the first)', stacklevel=3)
+    nulls = {(r['run'], r['fold']) for r in nrecs if r.get('unit') == permutation_unit(r.get('protocol', 'trial'))}   # a null at another unit than the protocol needs is run again
+    done, info, seg, folds, cache = {(r['run'], r['fold']) for r in recs} | nulls, {}, None, {}, {}
+    warned = False
     total, n_done = sum(len(g[2]) * len(g[3] or [None]) for g in groups), 0
     pb = progress_bar(range(total)) if progress and total else None
     if pb is not None: pb.update(0)
     for unit, exp, ks, perms in groups:
         if unit not in info: info = {unit: unit_info(st, unit)}; seg = None; folds = {}; cache = {}
-        run = Config(exp=exp.key, unit=unit, store_key=info[unit]['store_key']).key
-        if perms is None: runs.add(run)
+        run = run_id(exp, unit, info[unit])
+        if perms is None:
+            runs.add(run); check_run_data(recs, run, info[unit], rf.path)
+            warned = warned or _warn_legacy(recs, _legacy_run_id(exp, unit, info[unit]), rf.path)
         members = [(p, k) for p in (perms or [None]) for k in ks]
         rid = lambda p: run if p is None else permutation_run(run, p)
         todo = [(p, k) for p, k in members if (rid(p), k) not in done]
@@ -345,7 +400,8 @@ def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp
         if perms:
             new = _run_permutations(seg, exp, folds[fk], todo, engine, device, cbs, cache, amp, compile, face_weights)
             for (p, k), rec in zip(todo, new):
-                nf.append(dict(run=rid(p), fold=k, of_run=run, permutation=p, unit=permutation_unit(exp.protocol), **info[unit], subject=unit,
+                nf.append(dict(run=rid(p), fold=k, of_run=run, permutation=p, unit=permutation_unit(exp.protocol),
+                               **{f: v for f, v in info[unit].items() if f != 'store_content'}, subject=unit,
                                **asdict(exp), **{f: rec[f] for f in _NULL_FIELDS if f in rec}, **stamp, finished=time.strftime('%Y-%m-%dT%H:%M:%S')))
             n_done += len(members)
             if pb is not None: pb.update(n_done)
@@ -376,6 +432,8 @@ def _check_results_path(rf:ResultsFile):
         if not folder.is_dir(): raise DataError(folder, f'is a file, so {p} cannot be written')
         if not os.access(p if p.exists() else folder, os.W_OK): raise PermissionError(f'{p if p.exists() else folder}: not writable')
 
+MAX_PERMUTATIONS = 100_000   # 1/(N+1) below 1e-5: enough for Holm over 5,000 tests at α = 0.05
+
 def permutation_stack(inputs:Inputs, # what the network reads
                       cuda:bool, n_folds:int) -> int:
     "How many models a permutation group trains together by default: bio-only networks are small, face networks are not."
@@ -383,7 +441,7 @@ def permutation_stack(inputs:Inputs, # what the network reads
     return n_folds if cuda else 2
 
 @validate_params(device=TRAIN_PARAMS['device'], stack=Interval(int, 1, none=True), amp=OneOf(True, False, none=True),
-                 permutations=Interval(int, 0), permutation_stack_size=Interval(int, 1, none=True))
+                 permutations=Interval(int, 0, MAX_PERMUTATIONS), permutation_stack_size=Interval(int, 1, none=True))
 def run_cv(store:str|Path|SegmentStore, # a prepared segment store
            results:str|Path, # the results file (JSON Lines); finished folds in it (and in its workers' files) are skipped
            grid:ExperimentGrid, # the experiments to run
@@ -422,7 +480,7 @@ def run_cv(store:str|Path|SegmentStore, # a prepared segment store
     groups = [g for i, g in enumerate(groups) if i % world == rank]   # this worker's share: fixed by position, whatever is done
     groups.sort(key=lambda g: g[0])                                   # one unit loaded at a time
     runs = set()
-    with _independent_of_fastai_distrib():
+    with rf.lock(say=lambda m: print(m, flush=True)), _independent_of_fastai_distrib():
         _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights)
     return [r for r in rf.records() if r['run'] in runs]
 
@@ -437,10 +495,18 @@ def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) 
 # %% ../../nbs/32_eval.experiments.ipynb #3c92cdb7
 _KEYS = ['store', 'dataset', 'scope', 'protocol', 'label', 'modality', 'lambda_face', 'lambda_bio', 'epochs', 'face_init']
 
-def store_label(record:dict) -> str:
-    "Which store a fold's data came from, in a few characters: its folder's name and its settings key ('store c674fd'); '?' before stores were recorded."
-    settings = record.get('store_settings') or record.get('store_key') or '?'
-    return f"{record.get('store_name', '?')} {settings[:6]}"
+def store_labels(records:list[dict]) -> list[str]:
+    "Per record, the store its data came from: folder name, settings key and an id of the store's content ('store c674fd/9a1b2c'); records from before content was recorded have no content id, and '?' marks what they do not say."
+    stores, out = {}, []                                   # (name, settings) → the stores seen: {subject: content}
+    for r in records:
+        name, settings = r.get('store_name', '?'), (r.get('store_settings') or r.get('store_key') or '?')[:6]
+        content = r.get('store_content')
+        if not content: out.append(f'{name} {settings}'); continue
+        known = stores.setdefault((name, settings), [])    # one store: shares subjects, and agrees on every one it shares (it may have grown)
+        m = next((m for m in known if set(m) & set(content) and all(m.get(s, c) == c for s, c in content.items())), None)
+        if m is None: known.append(m := {})
+        m.update(content); out.append((name, settings, m))
+    return [o if isinstance(o, str) else f'{o[0]} {o[1]}/{Config(o[2]).key[:6]}' for o in out]
 
 # %% ../../nbs/32_eval.experiments.ipynb #bde0a3cb
 def face_init(pretrained_face:str|None, face_standardize:bool=False) -> str:
@@ -449,9 +515,9 @@ def face_init(pretrained_face:str|None, face_standardize:bool=False) -> str:
 
 # %% ../../nbs/32_eval.experiments.ipynb #8923170c
 def results_frame(records:list[dict]) -> pd.DataFrame:
-    "One row per fold, without the curves; `face_init` says how the face network started (records from before it: 'scratch'), `store` which store (folder name and settings key) its data came from."
+    "One row per fold, without the curves; `face_init` says how the face network started (records from before it: 'scratch'), `store` which store its data came from (`store_labels`)."
     df = pd.DataFrame([{k: v for k, v in r.items() if k != 'curve'} for r in records])
-    df['store'] = [store_label(r) for r in records]
+    df['store'] = store_labels(records)
     for k, v in (('pretrained_face', None), ('face_standardize', False)): df[k] = df[k].astype(object).where(df[k].notna(), v) if k in df else v
     return df.assign(face_init=[face_init(p, s) for p, s in zip(df.pretrained_face, df.face_standardize)])
 

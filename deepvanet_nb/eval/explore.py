@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import store_attr
 
-from ..core import Label, Protocol
+from ..core import Label, Protocol, ParamError, check_param, Interval, OneOf, Each, Device, LABELS, PROTOCOLS
+from fastcore.basics import listify
 from ..data.store import Segments, SegmentStore, plot_segment, segment_caption
 from ..learner import FacesToFloat
 from .splits import cv_folds
@@ -48,12 +49,19 @@ class Explorer:
                  label:Label='valence', # the label the model predicts
                  held_out=None, # trial ids the model did not train on (elsewhere its P(high) is not a test)
                  protocols:tuple[Protocol, ...]=('paper', 'trial'), n_splits:int=10, # the fold viewer's protocols
-                 device='cpu'):
+                 device='cpu',
+                 subject:int|None=None, # the subject shown first (default: the store's first)
+                ):
         import ipywidgets as W
+        for k, v, c in (('label', label, OneOf(*LABELS)), ('protocols', protocols, Each(OneOf(*PROTOCOLS))), ('n_splits', n_splits, Interval(int, 2)),
+                        ('subject', subject, Interval(int, 1, none=True)), ('device', device, Device())): check_param(k, v, c, 'Explorer')
         store_attr('model,label,protocols,n_splits,device')
+        self.protocols = tuple(listify(protocols))
         self.held_out = None if held_out is None else set(int(t) for t in held_out)
         self.store = store if isinstance(store, SegmentStore) else SegmentStore(store)
-        self.subject = W.Dropdown(options=self.store.check_subjects(), description='subject')
+        subjects = self.store.check_subjects()
+        if subject is not None: self.store.check_subjects(subject)              # a subject the store does not hold: the store's own error
+        self.subject = W.Dropdown(options=subjects, value=subjects[0] if subject is None else subject, description='subject')
         self.trial, self.second = W.Dropdown(description='trial'), W.IntSlider(description='second', min=0)
         self.caption, self.image = W.HTML(), W.Image(format='png')
         self.box = W.VBox([W.HBox([self.subject, self.trial, self.second]), self.caption, self.image])
@@ -65,7 +73,9 @@ class Explorer:
 
     def _load(self):
         self.seg = self.store.load(self.subject.value)
-        self.folds = {p: cv_folds(self.seg, p, self.label, n_splits=self.n_splits) for p in self.protocols}
+        try: self.folds = {p: cv_folds(self.seg, p, self.label, n_splits=self.n_splits) for p in self.protocols}
+        except ValueError as e: raise ParamError('n_splits', self.n_splits, f'at most what subject {self.subject.value} allows ({e})', 'Explorer') from e
+        if self.model is not None: self._check_model()
         self._quiet = True
         self.trial.options = [int(t) for t in np.unique(self.seg.trial)]; self.trial.value = self.trial.options[0]
         self._quiet = False
@@ -77,6 +87,24 @@ class Explorer:
         self.second.max = int(self.seg.segment[self.seg.trial == self.trial.value].max()); self.second.value = 0
         self._quiet = False
         self.redraw()
+
+    def _check_model(self):
+        "Refuse, naming `model`, a network that cannot read this store's segments (other inputs, other channels)."
+        try: p_high(self.model, self.seg, 0, self.device)
+        except (RuntimeError, ValueError, TypeError) as e:
+            shapes = f'five {"×".join(map(str, self.seg.faces.shape[2:]))} faces and {self.seg.bio.shape[1]} signals of {self.seg.bio.shape[2]} samples'
+            raise ParamError('model', type(self.model).__name__, f"a network that reads this store's segments ({shapes}); it fails on them: "
+                             f'{str(e).splitlines()[0]}', 'Explorer') from e
+
+    def go(self, trial:int|None=None, second:int|None=None, # where to move (None: stay)
+           subject:int|None=None):
+        "Move the controls to `subject`, `trial` and `second`, each checked against the store first; returns the explorer."
+        if subject is not None: self.store.check_subjects(subject); self.subject.value = subject
+        trials = list(self.trial.options)
+        if trial is not None:
+            check_param('trial', trial, OneOf(*trials), f'Explorer.go (subject {self.subject.value})'); self.trial.value = trial
+        if second is not None: check_param('second', second, Interval(int, 0, self.second.max), f'Explorer.go (trial {self.trial.value})'); self.second.value = second
+        return self
 
     @property
     def row(self) -> int:

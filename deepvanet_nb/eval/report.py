@@ -408,13 +408,19 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
     rf, out = ResultsFile(results), Path(out)
     recs = rf.records()
     if not recs: raise ValueError(f'{rf.path}: no results (run `deepvanet cv` first)')
+    for field, what, side in (('of_run', 'permutation', 'permutations'), ('members', 'nested-selection', 'nested')):
+        if all(field in r for r in recs):                           # a side file given for its results file
+            main = rf.path.with_name(rf.path.stem.removesuffix(f'.{side}') + rf.path.suffix)
+            raise ValueError(f'{rf.path}: holds only {what} records ({len(recs)}), not the fold results of a run; the report reads them '
+                             f'beside their results file' + (f': give {main}' if main != rf.path else ''))
     df, written, null = results_frame(recs), {}, null_frame(results)
     ct = chance_table(df, null)                                       # every result's CI and significance, for all the sections
     runs = df.run.nunique()
     md = [f'# DeepVANet results\n\nFrom `{rf.path.name}`: {len(df)} folds of {runs} runs'
           + (f' ({rf.bad_lines} torn or foreign line(s) skipped)' if rf.bad_lines else '')
+          + (f' ({rf.duplicates} repeated fold record(s) counted once)' if rf.duplicates else '')
           + f"; data from store{'s' if df.store.nunique() > 1 else ''} {', '.join(f'`{s}`' for s in sorted(df.store.unique()))} "
-          + '(folder and settings key: results of different stores are never averaged together). '
+          + '(folder, settings key / content id: results of different stores are never averaged together). '
           + f"The verdicts *above chance* form one family of **{family_summary(ct)['tests']} tests**, Holm-corrected together "
           + '(section *Is it above chance?*).\n']
     t2 = table2(df, chance=ct)
