@@ -6,6 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.chance.html.md"""
 
 # %% ../../nbs/33_eval.chance.ipynb #dfc73f21
 from __future__ import annotations
+import warnings
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -142,6 +143,9 @@ def chance_table(records:list[dict]|pd.DataFrame, # fold records (or their `resu
         lo, hi = bootstrap_ci(d, over, n_boot, seed=seed)
         trials, acc = _trial_count(d, units), float(d.accuracy.mean())
         nulls = null_accuracies(d, null) if null is not None else np.zeros(0)
+        if len(nulls) > 1 and np.ptp(nulls) == 0:
+            warnings.warn(f"{', '.join(f'{n}={v}' for n, v in k.items() if n in ('store', 'protocol', 'modality', 'label'))}: all {len(nulls)} "
+                          f'permutations scored {nulls[0]:.3f}: this null cannot vary (permuted labels equal to the real ones?), so its p says nothing', stacklevel=2)
         majority = float(pd.to_numeric(d.majority, errors='coerce').mean()) if 'majority' in d else np.nan
         maj = 0.5 if np.isnan(majority) else majority
         test = 'permutation' if len(nulls) else 'none' if k['protocol'] == 'paper' else 'binomial'   # segment folds: only a trial null can judge them

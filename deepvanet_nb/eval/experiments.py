@@ -496,7 +496,7 @@ def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) 
 _KEYS = ['store', 'dataset', 'scope', 'protocol', 'label', 'modality', 'lambda_face', 'lambda_bio', 'epochs', 'face_init']
 
 def store_labels(records:list[dict]) -> list[str]:
-    "Per record, the store its data came from: folder name, settings key and an id of the store's content ('store c674fd/9a1b2c'); records from before content was recorded have no content id, and '?' marks what they do not say."
+    "Per record, the store its data came from: folder name and settings key ('store c674fd'), and where two stores of other recordings share both, an id of each one's content ('store c674fd/9a1b2c'); records from before content was recorded have no content id, and '?' marks what they do not say."
     stores, out = {}, []                                   # (name, settings) → the stores seen: {subject: content}
     for r in records:
         name, settings = r.get('store_name', '?'), (r.get('store_settings') or r.get('store_key') or '?')[:6]
@@ -506,7 +506,7 @@ def store_labels(records:list[dict]) -> list[str]:
         m = next((m for m in known if set(m) & set(content) and all(m.get(s, c) == c for s, c in content.items())), None)
         if m is None: known.append(m := {})
         m.update(content); out.append((name, settings, m))
-    return [o if isinstance(o, str) else f'{o[0]} {o[1]}/{Config(o[2]).key[:6]}' for o in out]
+    return [o if isinstance(o, str) else f'{o[0]} {o[1]}' + (f'/{Config(o[2]).key[:6]}' if len(stores[o[:2]]) > 1 else '') for o in out]
 
 # %% ../../nbs/32_eval.experiments.ipynb #bde0a3cb
 def face_init(pretrained_face:str|None, face_standardize:bool=False) -> str:
