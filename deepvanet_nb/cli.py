@@ -17,6 +17,10 @@ __all__ = ['LAMBDA_GRID', 'parser', 'error_line', 'main']
 # %% ../nbs/50_cli.ipynb #c097277e
 _SYNTH_DEFAULTS = dict(deap=dict(trials=40, seconds=60, fps=50), mahnob=dict(trials=20, seconds=60, fps=60.97))
 
+def _n(k:int, word:str) -> str:
+    "'1 epoch', '3 epochs'."
+    return f"{k} {word}{'s' * (k != 1)}"
+
 def _given(**kwargs) -> dict:
     "The options given on the command line (the others keep the library's defaults)."
     return {k: v for k, v in kwargs.items() if v is not None}
@@ -79,7 +83,7 @@ def _pretrain(a):
     from deepvanet_nb.pretrain.afewva import pretrain_face_cnn, save_face_cnn
     print(f'Reading AFEW-VA from {a.root}: faces cropped with the given landmarks', flush=True)
     faces, targets, clip = afewva_faces(a.root)
-    print(f'{len(faces)} faces from {len(set(clip.tolist()))} clips; pretraining the face CNN for {a.epochs} epochs', flush=True)
+    print(f'{len(faces)} faces from {len(set(clip.tolist()))} clips; pretraining the face CNN for {_n(a.epochs, "epoch")}', flush=True)
     learn = pretrain_face_cnn(faces, targets, clip, a.epochs, a.bs, a.lr, seed=a.seed, device=a.device, silent=a.quiet)
     path = save_face_cnn(learn, a.out)
     print(f'Validation RMSE (valence, arousal on −1…1): {float(learn.recorder.values[-1][2]):.3f}. CNN weights saved to {path}')
@@ -91,7 +95,7 @@ def _train(a):
     labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
     results = []
     for label in labels:
-        print(f'Training DeepVANet ({a.inputs}) on subject {a.subject}, {label}, for {a.epochs} epochs; '
+        print(f'Training DeepVANet ({a.inputs}) on subject {a.subject}, {label}, for {_n(a.epochs, "epoch")}; '
               f'{a.valid_pct:.0%} of the trials are held out', flush=True)
         r = train_subject(a.store, a.subject, label, a.epochs, a.inputs, a.lambda_face, a.lambda_bio,
                           a.valid_pct, a.bs, a.lr, a.seed, a.device, silent=a.quiet, pretrained_face=_face_weights(a.pretrained_face),
@@ -131,7 +135,7 @@ def _cv(a):
     if world > 1: print(f'Worker {rank} of {world}: runs groups of folds {rank}, {rank + world}, {rank + 2 * world}, … and appends to its own file beside {a.results}', flush=True)
     face = _face_weights(a.pretrained_face)
     print(f"Cross-validating on {a.store}: protocols {' '.join(a.protocol)}, {' & '.join(labels)}, {', '.join(mods)}, "
-          f"λ1 {a.lambda_face}, λ2 {a.lambda_bio}, {a.epochs} epochs, face CNN {'from ' + face if face else 'from scratch'}"
+          f"λ1 {a.lambda_face}, λ2 {a.lambda_bio}, {_n(a.epochs, 'epoch')}, face CNN {'from ' + face if face else 'from scratch'}"
           f"{' (frames standardised)' if a.face_standardize else ''}; results go to {a.results} fold by fold", flush=True)
     grid = ExperimentGrid(a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects, a.epochs, a.folds, a.seed, a.bs, a.lr,
                           pretrained_face=face, face_standardize=a.face_standardize)

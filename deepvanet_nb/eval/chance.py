@@ -268,6 +268,7 @@ def run_nested(store:str|Path|SegmentStore, # a prepared segment store
         have, runs = _nested_jobs(st, rf, jobs, pairs, inner_splits, (device, amp, face_weights), progress)
     return nested_table([r for v in have.values() for r in v.values() if r['run'] in runs])
 
+# %% ../../nbs/33_eval.chance.ipynb #b949c407
 def _nested_jobs(st, rf, jobs, pairs, inner_splits, train, progress) -> tuple[dict, set]:
     "Run every (experiment, unit) job's λ pairs not yet complete in the nested file; ({run: {fold: record}}, the runs asked for)."
     recs, have = rf.records(), {}

@@ -285,7 +285,7 @@ def _legacy_run_id(exp:Experiment, unit:int, info:dict, **extra) -> str:
     return Config(exp=exp.key, unit=unit, store_key=info['store_key'], **extra).key
 
 def check_run_data(records:list[dict], run:str, info:dict, path):
-    "Refuse to add to run `run` in the file at `path` if its records there came from other data (naming both); warn of records from before data ids, which are not counted as done."
+    "Refuse, naming both stores, to add to run `run` in the file at `path` if its records there came from other data."
     other = next((r for r in records if r['run'] == run and r.get('data_id') not in (None, info['data_id'])), None)
     if other: raise DataError(path, f"run {run} holds folds of store {other.get('store_name')} data {other['data_id']}, and this run reads store "
                                     f"{info['store_name']} data {info['data_id']}: one run cannot mix two stores' data; give another results file")
@@ -297,6 +297,7 @@ def _warn_legacy(records:list[dict], run:str, path):
                         'and reported, but not counted as done, since the data they came from cannot be checked — those folds run again', stacklevel=3)
     return bool(n)
 
+# %% ../../nbs/32_eval.experiments.ipynb #98d0caba
 def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit's segments, the experiment, its folds to run and their numbers
                    device=None, cbs=None,
                    stack_data:dict|None=None, # a cache of `DeviceSegments` per channel set, kept across calls for one unit

@@ -10,10 +10,9 @@ import base64, io
 from pathlib import Path
 
 import numpy as np
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, listify
 
 from ..core import Label, Protocol, ParamError, check_param, Interval, OneOf, Each, Device, LABELS, PROTOCOLS
-from fastcore.basics import listify
 from ..data.store import Segments, SegmentStore, plot_segment, segment_caption
 from ..learner import FacesToFloat
 from .splits import cv_folds
