@@ -26,8 +26,8 @@ def p_high(model, # a network mapping (faces, bio) to a logit, e.g. `train_subje
            device='cpu') -> float:
     "The model's P(high) for row `i`."
     import torch
-    faces, bio = FacesToFloat()((torch.as_tensor(np.asarray(seg.faces[i:i + 1])).to(device),
-                                 torch.as_tensor(np.asarray(seg.bio[i:i + 1], dtype=np.float32)).to(device)))
+    faces, bio = FacesToFloat()((torch.as_tensor(np.array(seg.faces[i:i + 1])).to(device),        # a copy: the store's arrays are read-only
+                                 torch.as_tensor(np.array(seg.bio[i:i + 1], dtype=np.float32)).to(device)))
     was = model.training; model.eval()
     try:
         with torch.no_grad(): return float(torch.sigmoid(model.to(device)(faces, bio)).flatten()[0])
