@@ -20,7 +20,7 @@ from ..core import Config, Protocol, Label, validate_params, Interval
 from ..data.store import Segments, SegmentStore
 from ..models import face_cnn, load_face_cnn, face_weights_id
 from .splits import cv_folds, permutation_unit
-from .experiments import Experiment, ExperimentGrid, ResultsFile, results_frame, run_folds_fast, unit_info, pooled_metrics, run_id, check_run_data
+from .experiments import Experiment, ExperimentGrid, ResultsFile, results_frame, run_folds_fast, unit_info, pooled_metrics, resume_run
 
 # %% auto #0
 __all__ = ['RESULT_KEYS', 'chance_threshold', 'binomial_p', 'permutation_p', 'unit_table', 'bootstrap_ci', 'null_frame',
@@ -278,8 +278,7 @@ def _nested_jobs(st, rf, jobs, pairs, inner_splits, train, progress) -> tuple[di
         info, seg = unit_info(st, u), None
         for lf, lb in pairs:
             ep = replace(e, lambda_face=lf, lambda_bio=lb)
-            run = run_id(ep, u, info, inner_splits=inner_splits)
-            check_run_data(recs, run, info, rf.path)
+            run = resume_run(recs, ep, u, info, rf.path, inner_splits=inner_splits)
             if run not in done:
                 seg = seg if seg is not None else st.load(u if u else None)
                 s = nested_scores(seg, ep, [(lf, lb)], inner_splits, fast_scores(seg, *train))

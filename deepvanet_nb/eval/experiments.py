@@ -34,9 +34,10 @@ from .adaboost import decision_fusion
 # %% auto #0
 __all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'MAX_PERMUTATIONS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid',
            'ResultsFile', 'is_fold_record', 'EpochProgress', 'confusion_metrics', 'fold_metrics', 'unit_counts',
-           'fold_outcome', 'run_fold', 'segment_features', 'unit_info', 'run_id', 'check_run_data', 'run_folds_fast',
-           'worker_env', 'permutation_run', 'permutation_stack', 'run_cv', 'store_labels', 'face_init', 'results_frame',
-           'pooled_metrics', 'summarize', 'by_modality', 'modality_label', 'modality_order', 'update_findings']
+           'fold_outcome', 'run_fold', 'segment_features', 'unit_info', 'run_id', 'resume_run', 'check_run_data',
+           'run_folds_fast', 'worker_env', 'permutation_run', 'permutation_stack', 'run_cv', 'store_labels',
+           'face_init', 'results_frame', 'pooled_metrics', 'summarize', 'by_modality', 'modality_label',
+           'modality_order', 'update_findings']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 N_EEG = len(EEG_CHANNELS)
@@ -280,22 +281,23 @@ def run_id(exp:Experiment, unit:int, info:dict, **extra) -> str:
     "A run's identity in a results file: the experiment, the unit, its settings key and its content (`data_id`), and any `extra` (nested runs: their inner folds)."
     return Config(exp=exp.key, unit=unit, store_key=info['store_key'], data_id=info['data_id'], **extra).key
 
-def _legacy_run_id(exp:Experiment, unit:int, info:dict, **extra) -> str:
-    "The run id records had before runs recorded their data's content (settings key only)."
-    return Config(exp=exp.key, unit=unit, store_key=info['store_key'], **extra).key
+def resume_run(records:list[dict], exp:Experiment, unit:int, info:dict, path, **extra) -> str:
+    "The run to add to in the file at `path`: `run_id`, or, where only a run written before records named their data is there, that run's settings-only id (resumed as before, with a warning); `check_run_data` first."
+    run = run_id(exp, unit, info, **extra)
+    if not any(r['run'] == run for r in records):
+        old = Config(exp=exp.key, unit=unit, store_key=info['store_key'], **extra).key
+        if any(r['run'] == old for r in records):
+            warnings.warn(f"{path}: holds runs written before records named their data (no data_id): they resume as before, their folds taken "
+                          f"as from the store in folder '{info['store_name']}'; if they came from other recordings, give another results file", stacklevel=3)
+            run = old
+    check_run_data(records, run, info, path)
+    return run
 
 def check_run_data(records:list[dict], run:str, info:dict, path):
     "Refuse, naming both stores, to add to run `run` in the file at `path` if its records there came from other data."
     other = next((r for r in records if r['run'] == run and r.get('data_id') not in (None, info['data_id'])), None)
     if other: raise DataError(path, f"run {run} holds folds of store {other.get('store_name')} data {other['data_id']}, and this run reads store "
                                     f"{info['store_name']} data {info['data_id']}: one run cannot mix two stores' data; give another results file")
-
-def _warn_legacy(records:list[dict], run:str, path):
-    "Warn of the records of `run` (a settings-only run id) written before records named their data: they are not counted as done."
-    n = sum(r['run'] == run and 'data_id' not in r for r in records)
-    if n: warnings.warn(f'{path}: {n} fold record(s) of this run were written before records named their data (no data_id): they are kept '
-                        'and reported, but not counted as done, since the data they came from cannot be checked — those folds run again', stacklevel=3)
-    return bool(n)
 
 # %% ../../nbs/32_eval.experiments.ipynb #98d0caba
 def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit's segments, the experiment, its folds to run and their numbers
@@ -375,16 +377,13 @@ def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp
                                        'are counted once (the first)', stacklevel=3)
     nulls = {(r['run'], r['fold']) for r in nrecs if r.get('unit') == permutation_unit(r.get('protocol', 'trial'))}   # a null at another unit than the protocol needs is run again
     done, info, seg, folds, cache = {(r['run'], r['fold']) for r in recs} | nulls, {}, None, {}, {}
-    warned = False
     total, n_done = sum(len(g[2]) * len(g[3] or [None]) for g in groups), 0
     pb = progress_bar(range(total)) if progress and total else None
     if pb is not None: pb.update(0)
     for unit, exp, ks, perms in groups:
         if unit not in info: info = {unit: unit_info(st, unit)}; seg = None; folds = {}; cache = {}
-        run = run_id(exp, unit, info[unit])
-        if perms is None:
-            runs.add(run); check_run_data(recs, run, info[unit], rf.path)
-            warned = warned or _warn_legacy(recs, _legacy_run_id(exp, unit, info[unit]), rf.path)
+        run = resume_run(recs, exp, unit, info[unit], rf.path)
+        if perms is None: runs.add(run)
         members = [(p, k) for p in (perms or [None]) for k in ks]
         rid = lambda p: run if p is None else permutation_run(run, p)
         todo = [(p, k) for p, k in members if (rid(p), k) not in done]
