@@ -35,16 +35,16 @@ demo: $(STAMP)
 	@if [ -f $(DEMO)/face_cnn.pt ]; then echo "   $(DEMO)/face_cnn.pt is there already: reusing it (delete it to pretrain again)"; fi
 	@$(MAKE) --no-print-directory $(DEMO)/face_cnn.pt
 	@echo "== 4/5 Cross-validating valence. First the leak: the EEG network with the paper's segment-shuffled folds vs folds by trial"
-	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol paper trial --modality eeg --label valence \
-	    --folds $(DEMO_FOLDS) --epochs 10 --device cpu
+	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocols paper trial --modalities eeg --labels valence \
+	    --n-splits $(DEMO_FOLDS) --epochs 10 --device cpu
 	@echo "==     then face alone, bio alone and DeepVANet (feature fusion) by trial, the face CNN starting from the pretrained weights;"
 	@echo "==     $(DEMO_FOLDS) folds of $(DEMO_EPOCHS) epochs; finished folds are kept if you stop it"
-	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol trial --modality face bio fusion --label valence \
-	    --folds $(DEMO_FOLDS) --epochs $(DEMO_EPOCHS) --device cpu --pretrained-face $(DEMO)/face_cnn.pt
+	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocols trial --modalities face bio fusion --labels valence \
+	    --n-splits $(DEMO_FOLDS) --epochs $(DEMO_EPOCHS) --device cpu --pretrained-face $(DEMO)/face_cnn.pt
 	@echo "==     and is it above chance? The bio network again on $(DEMO_PERMUTATIONS) label permutations (whole trials shuffled), stacked:"
 	@echo "==     the report tests its 4 leak-free results as one family (Holm), which needs 4/0.05 = 80 permutations to pass at all"
-	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocol trial --modality bio --label valence \
-	    --folds $(DEMO_FOLDS) --epochs $(DEMO_EPOCHS) --device cpu --permutations $(DEMO_PERMUTATIONS)
+	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocols trial --modalities bio --labels valence \
+	    --n-splits $(DEMO_FOLDS) --epochs $(DEMO_EPOCHS) --device cpu --permutations $(DEMO_PERMUTATIONS)
 	@echo "== 5/5 The report: Table 2, ablation chart, is it above chance, t-SNE of the features, the leak gap"
 	$(BIN)/deepvanet report --results outputs/demo_results.jsonl --out outputs/demo_report
 	@echo "== Done. Open outputs/demo_report/report.md"
@@ -55,14 +55,14 @@ demo: $(STAMP)
 experiments: $(STAMP) $(EXP)/face_cnn.pt
 	$(BIN)/deepvanet synth deap --out $(EXP)/deap --subjects 3 --trials 20 --seconds 6 --fps 10 --seed 0
 	$(BIN)/deepvanet prepare deap --root $(EXP)/deap --store $(EXP)/store --video-fps 10
-	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol trial paper --modality all --subjects 1 \
-	    --folds 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
-	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol trial --modality face fusion-feature fusion-decision \
-	    --subjects 1 --folds 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face none
-	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocol subject --modality fusion \
-	    --folds 3 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
-	$(BIN)/deepvanet grid --store $(EXP)/store --results outputs/experiments.jsonl --lambda-face 16 64 --lambda-bio 16 64 \
-	    --subjects 1 --folds 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
+	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocols trial paper --modalities all --subjects 1 \
+	    --n-splits 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
+	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocols trial --modalities face fusion-feature fusion-decision \
+	    --subjects 1 --n-splits 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face none
+	$(BIN)/deepvanet cv --store $(EXP)/store --results outputs/experiments.jsonl --protocols subject --modalities fusion \
+	    --n-splits 3 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
+	$(BIN)/deepvanet grid --store $(EXP)/store --results outputs/experiments.jsonl --lambda-faces 16 64 --lambda-bios 16 64 \
+	    --subjects 1 --n-splits 5 --epochs $(EXP_EPOCHS) --device cpu --pretrained-face $(EXP)/face_cnn.pt
 	$(BIN)/deepvanet report --results outputs/experiments.jsonl --out outputs/experiments_report
 
 # The face CNN pretrained on valence/arousal, as the paper pretrains it on AFEW-VA (here on its synthetic twin):
@@ -79,11 +79,11 @@ datasets: $(STAMP)
 	$(BIN)/deepvanet prepare deap-raw --root $(DATA)/deap --store $(DATA)/store_deap_raw --video-fps 10
 	$(BIN)/deepvanet synth mahnob --out $(DATA)/mahnob --subjects 2 --trials 6 --seconds 10 --fps 10
 	$(BIN)/deepvanet prepare mahnob --root $(DATA)/mahnob --store $(DATA)/store_mahnob
-	$(BIN)/deepvanet cv --store $(DATA)/store_mahnob --results outputs/mahnob.jsonl --protocol trial --modality bio fusion \
-	    --label valence --folds 3 --epochs 3 --device cpu
+	$(BIN)/deepvanet cv --store $(DATA)/store_mahnob --results outputs/mahnob.jsonl --protocols trial --modalities bio fusion \
+	    --labels valence --n-splits 3 --epochs 3 --device cpu
 	$(BIN)/deepvanet synth afewva --out $(DATA)/afewva --clips 24 --frames 12
 	$(BIN)/deepvanet pretrain afewva --root $(DATA)/afewva --out outputs/face_cnn.pt --epochs 8 --bs 32 --device cpu
-	$(BIN)/deepvanet train --store $(DATA)/store_deap_raw --subject 1 --label valence --inputs face --epochs 3 --device cpu \
+	$(BIN)/deepvanet train --store $(DATA)/store_deap_raw --subject 1 --labels valence --inputs face --epochs 3 --device cpu \
 	    --pretrained-face outputs/face_cnn.pt
 
 # Speed figures on this machine (a GPU if there is one): every training path on one DEAP-size subject at batch 64, the whole

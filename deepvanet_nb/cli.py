@@ -6,10 +6,10 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/cli.html.md"""
 
 # %% ../nbs/50_cli.ipynb #2b85227d
 from __future__ import annotations
-import argparse, json, sys, time, warnings
+import argparse, sys, time, warnings
 from pathlib import Path
 
-from .core import DATASETS, DETECTORS, LABELS, INPUTS, MODALITIES, PROTOCOLS, SCOPES, ENGINES, steady_malloc
+from .core import DATASETS, DETECTORS, LABELS, INPUTS, MODALITIES, PROTOCOLS, SCOPES, ENGINES, steady_malloc, write_json
 
 # %% auto #0
 __all__ = ['LAMBDA_GRID', 'parser', 'error_line', 'main']
@@ -36,6 +36,12 @@ def _output_dir(path:str, flag:str):
 def _face_weights(x:str|None) -> str|None:
     "`--pretrained-face`: a file, or 'none' (or not given) for training the face CNN from scratch."
     return None if x is None or x.lower() == 'none' else x
+
+def _settings(a, **extra):
+    "The `TrainSettings` the command's flags give (epochs, batch size, learning rate, seed, face start), with `extra`."
+    from deepvanet_nb.learner import TrainSettings
+    face = dict(pretrained_face=_face_weights(a.pretrained_face), face_standardize=a.face_standardize) if hasattr(a, 'pretrained_face') else {}
+    return TrainSettings(epochs=a.epochs, bs=a.bs, lr=a.lr, seed=a.seed, **face, **extra)
 
 def _share(x:str):
     "`--high-share`: 'deap', or a number (`synth_deap` checks that it is a share)."
@@ -66,8 +72,9 @@ def _prepare(a):
     from deepvanet_nb.data.store import prepare, store_config
     print(f'Preparing {a.dataset} from {a.root} into the segment store {a.store}: 1-s segments, baseline removal, 5 face crops of 64×64 per segment', flush=True)
     t = time.time()
-    cfg = store_config(a.dataset, face_detector=None if a.detector == 'auto' else a.detector, face_redetect=a.redetect, **({'video_fps': a.video_fps} if a.video_fps is not None else {}))
-    try: st = prepare(a.root, a.store, a.subjects, cfg, force=a.force, n_workers=a.workers)
+    cfg = store_config(a.dataset, face_detector=None if a.face_detector == 'auto' else a.face_detector, face_redetect=a.face_redetect,
+                       **({'video_fps': a.video_fps} if a.video_fps is not None else {}))
+    try: st = prepare(a.root, a.store, a.subjects, cfg, force=a.force, n_workers=a.n_workers)
     except KeyboardInterrupt:
         print(f'\nInterrupted. Every finished subject is kept in {a.store} (its manifest.json lists them); '
               'run the same command again to resume: finished subjects are reused, the rest are built.', file=sys.stderr)
@@ -84,7 +91,7 @@ def _pretrain(a):
     print(f'Reading AFEW-VA from {a.root}: faces cropped with the given landmarks', flush=True)
     faces, targets, clip = afewva_faces(a.root)
     print(f'{len(faces)} faces from {len(set(clip.tolist()))} clips; pretraining the face CNN for {_n(a.epochs, "epoch")}', flush=True)
-    learn = pretrain_face_cnn(faces, targets, clip, a.epochs, a.bs, a.lr, seed=a.seed, device=a.device, silent=a.quiet)
+    learn = pretrain_face_cnn(faces, targets, clip, _settings(a), device=a.device, silent=a.quiet)
     path = save_face_cnn(learn, a.out)
     print(f'Validation RMSE (valence, arousal on −1…1): {float(learn.recorder.values[-1][2]):.3f}. CNN weights saved to {path}')
     return path
@@ -92,22 +99,20 @@ def _pretrain(a):
 def _train(a):
     _output_file(a.plot, '--plot'); _output_file(a.json, '--json')
     from deepvanet_nb.learner import train_subject, plot_learning_curves
-    labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
-    results = []
+    labels = ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
+    results, settings = [], _settings(a, lambda_face=a.lambda_face, lambda_bio=a.lambda_bio)
     for label in labels:
         print(f'Training DeepVANet ({a.inputs}) on subject {a.subject}, {label}, for {_n(a.epochs, "epoch")}; '
-              f'{a.valid_pct:.0%} of the trials are held out', flush=True)
-        r = train_subject(a.store, a.subject, label, a.epochs, a.inputs, a.lambda_face, a.lambda_bio,
-                          a.valid_pct, a.bs, a.lr, a.seed, a.device, silent=a.quiet, pretrained_face=_face_weights(a.pretrained_face),
-                          face_standardize=a.face_standardize)
-        print(f"Held-out accuracy, {label}: {r['accuracy']:.3f} ({r['n_valid']} segments of {len(r['valid_trials'])} unseen trials; chance 0.5)", flush=True)
+              f'{a.test_pct:.0%} of the trials are held out', flush=True)
+        r = train_subject(a.store, a.subject, label, a.inputs, settings, a.test_pct, a.device, silent=a.quiet)
+        print(f"Held-out accuracy, {label}: {r['accuracy']:.3f} ({r['n_test']} segments of {len(r['test_trials'])} unseen trials; chance 0.5)", flush=True)
         results.append(r)
     if a.plot:
         Path(a.plot).parent.mkdir(parents=True, exist_ok=True)
         plot_learning_curves(results, a.plot); print(f'Learning curves saved to {a.plot}')
     if a.json:
         out = [{k: v for k, v in r.items() if k != 'learn'} for r in results]
-        Path(a.json).parent.mkdir(parents=True, exist_ok=True); Path(a.json).write_text(json.dumps(out, indent=1))
+        write_json(a.json, out)
     return results
 
 # %% ../nbs/50_cli.ipynb #74532e66
@@ -123,35 +128,34 @@ def _auto_or_count(x:str) -> int|None:
 def _modalities(a) -> list[str]:
     "Expand 'all' and 'fusion' (with --fusion) into experiment modalities."
     mods = []
-    for m in a.modality:
+    for m in a.modalities:
         mods += list(MODALITIES) if m == 'all' else [f'fusion-{a.fusion}'] if m == 'fusion' else [m]
     return list(dict.fromkeys(mods))
 
 def _cv(a):
-    from deepvanet_nb.eval.experiments import ExperimentGrid, run_cv, summarize, by_modality, worker_env
-    labels = ['valence', 'arousal'] if a.label == 'both' else [a.label]
+    from deepvanet_nb.eval.experiments import ExperimentGrid, EngineSettings, run_cv, summarize, by_modality, worker_env
+    labels = ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
     mods = _modalities(a)
     rank, world = worker_env()
     if world > 1: print(f'Worker {rank} of {world}: runs groups of folds {rank}, {rank + world}, {rank + 2 * world}, … and appends to its own file beside {a.results}', flush=True)
     face = _face_weights(a.pretrained_face)
-    print(f"Cross-validating on {a.store}: protocols {' '.join(a.protocol)}, {' & '.join(labels)}, {', '.join(mods)}, "
-          f"λ1 {a.lambda_face}, λ2 {a.lambda_bio}, {_n(a.epochs, 'epoch')}, face CNN {'from ' + face if face else 'from scratch'}"
+    print(f"Cross-validating on {a.store}: protocols {' '.join(a.protocols)}, {' & '.join(labels)}, {', '.join(mods)}, "
+          f"λ1 {a.lambda_faces}, λ2 {a.lambda_bios}, {_n(a.epochs, 'epoch')}, face CNN {'from ' + face if face else 'from scratch'}"
           f"{' (frames standardised)' if a.face_standardize else ''}; results go to {a.results} fold by fold", flush=True)
-    grid = ExperimentGrid(a.protocol, labels, mods, a.lambda_face, a.lambda_bio, a.scope, a.subjects, a.epochs, a.folds, a.seed, a.bs, a.lr,
-                          pretrained_face=face, face_standardize=a.face_standardize)
+    grid = ExperimentGrid(a.protocols, labels, mods, a.lambda_faces, a.lambda_bios, a.scope, a.subjects, a.n_splits, _settings(a))
     amp = {'auto': None, 'on': True, 'off': False}[a.amp]
-    if getattr(a, 'nested', None) is not None: return _nested(a, grid, amp)
+    if getattr(a, 'inner_splits', None) is not None: return _nested(a, grid, amp)
     new = []
     try:
-        recs = run_cv(a.store, a.results, grid, a.device, features=not a.no_features, progress=not a.quiet, on_fold=new.append,
-                      engine=a.engine, stack=a.stack, amp=amp, compile=a.compile, permutations=a.permutations,
-                      permutation_stack_size=a.permutation_stack)
+        engine = EngineSettings(a.engine, a.stack, amp, a.compile, a.permutation_stack)
+        recs = run_cv(a.store, a.results, grid, a.device, engine, a.permutations, features=not a.no_features, progress=not a.quiet,
+                      on_fold=new.append)
     except KeyboardInterrupt:
         sys.exit(f'Interrupted after {len(new)} new fold(s), saved in {a.results} with the earlier ones; run the same command again to resume.')
     print(f"{'' if a.quiet else chr(10)}{len(new)} fold(s) run, {len(recs) - len(new)} already in {a.results}")
     s = summarize(recs).rename(columns={'lambda_face': 'λ1', 'lambda_bio': 'λ2', 'best_epoch': 'best_epoch(⚠)'})
     print('Mean accuracy over folds (final model; ⚠ best test epoch, as the original code reported):')
-    print(s.drop(columns=['dataset', 'epochs']).round(3).to_string(index=False))
+    print(s.drop(columns=['dataset', 'epochs', 'n_splits', 'seed', 'bs', 'lr']).round(3).to_string(index=False))
     if len(mods) > 1:
         print('\nSide by side: held-out accuracy by modality (mean ± std over folds):')
         print(by_modality(recs).to_string())
@@ -163,17 +167,17 @@ def _cv(a):
     return recs
 
 def _nested(a, grid, amp):
-    "`grid --nested K`: λ chosen per outer fold by an inner CV, against λ chosen on the test folds."
+    "`grid --inner-splits K`: λ chosen per outer fold by an inner CV, against λ chosen on the test folds."
     from deepvanet_nb.eval.chance import run_nested
-    print(f'Nested selection over {len(grid.lambda_faces) * len(grid.lambda_bios)} (λ1, λ2) pairs: {a.nested}-fold inner CV on each outer training set; '
+    print(f'Nested selection over {len(grid.lambda_faces) * len(grid.lambda_bios)} (λ1, λ2) pairs: {a.inner_splits}-fold inner CV on each outer training set; '
           f"records go to {Path(a.results).with_name(Path(a.results).stem + '.nested' + Path(a.results).suffix)} pair by pair", flush=True)
-    try: t = run_nested(a.store, a.results, grid, a.nested, a.device, bool(amp), progress=not a.quiet)
+    try: t = run_nested(a.store, a.results, grid, a.inner_splits, a.device, bool(amp), progress=not a.quiet)
     except KeyboardInterrupt: sys.exit(f'Interrupted; finished pairs are saved beside {a.results}: run the same command again to resume.')
     print(t.drop(columns=['nested_choices', 'store', 'dataset']).round(3).to_string(index=False))
     return t
 
 def _bench(a):
-    from deepvanet_nb.eval.bench import run_bench, compare_bench
+    from deepvanet_nb.eval.bench import run_bench, compare_bench, BenchSettings
     if a.compare:
         t = compare_bench(*a.compare, tolerance=a.tolerance)
         print(t.round(3).to_string(index=False))
@@ -182,8 +186,9 @@ def _bench(a):
         if off: sys.exit(f'bench --compare: {len(off)} ratio(s) concluded by both runs differ by more than {100 * a.tolerance:g} %: {", ".join(off)}')
         return t
     _output_file(a.out, '--out')
-    return run_bench(a.out, a.device, a.quick, a.trials, a.seconds, a.steps, a.rounds, faces=not a.no_faces, permutations=a.permutations,
-                     compile={'auto': None, 'on': True, 'off': False}[a.compile], max_spread=a.max_spread)
+    return run_bench(a.out, BenchSettings(device=a.device, quick=a.quick, trials=a.trials, seconds=a.seconds, steps=a.steps, rounds=a.rounds,
+                                          faces=not a.no_faces, permutations=a.permutations,
+                                          compile={'auto': None, 'on': True, 'off': False}[a.compile], max_spread=a.max_spread))
 
 def _report(a):
     _output_dir(a.out, '--out')
@@ -201,18 +206,18 @@ def _add_cv_args(s, grid:bool=False):
     "Options shared by `cv` and `grid`."
     s.add_argument('--store', required=True, help='a prepared segment store')
     s.add_argument('--results', required=True, help='results file (JSON lines); folds already in it are skipped, so a rerun resumes')
-    s.add_argument('--protocol', nargs='+', choices=PROTOCOLS, default=['trial'],
+    s.add_argument('--protocols', '--protocol', nargs='+', choices=PROTOCOLS, default=['trial'],
                    help="folds: 'paper' (segments shuffled, as the original code: leaks), 'trial' (whole trials), 'subject' (10-fold by subject), 'loso' (leave one subject out), 'stimulus' (unseen subjects watching unseen videos); default trial")
     s.add_argument('--scope', choices=SCOPES, help="for paper/trial: one model per subject (default) or one for all subjects")
-    s.add_argument('--label', choices=['valence', 'arousal', 'both'], default='both', help='default both')
+    s.add_argument('--labels', '--label', choices=['valence', 'arousal', 'both'], default='both', help='default both')
     if not grid:
-        s.add_argument('--modality', nargs='+', choices=[*MODALITIES, 'fusion', 'all'], default=['fusion'],
+        s.add_argument('--modalities', '--modality', nargs='+', choices=[*MODALITIES, 'fusion', 'all'], default=['fusion'],
                        help="what the model sees; 'fusion' means fusion-<--fusion>, 'all' the six of the ablation (default fusion)")
         s.add_argument('--fusion', choices=['feature', 'decision'], default='feature', help="feature-level fusion, or decision-level (AdaBoost) (default feature)")
-    s.add_argument('--lambda-face', type=int, nargs='+', default=list(LAMBDA_GRID) if grid else [16], help=f"λ1 value(s) (default {' '.join(map(str, LAMBDA_GRID)) if grid else 16})")
-    s.add_argument('--lambda-bio', type=int, nargs='+', default=list(LAMBDA_GRID) if grid else [64], help=f"λ2 value(s) (default {' '.join(map(str, LAMBDA_GRID)) if grid else 64})")
+    s.add_argument('--lambda-faces', '--lambda-face', type=int, nargs='+', default=list(LAMBDA_GRID) if grid else [16], help=f"λ1 value(s) (default {' '.join(map(str, LAMBDA_GRID)) if grid else 16})")
+    s.add_argument('--lambda-bios', '--lambda-bio', type=int, nargs='+', default=list(LAMBDA_GRID) if grid else [64], help=f"λ2 value(s) (default {' '.join(map(str, LAMBDA_GRID)) if grid else 64})")
     s.add_argument('--epochs', type=int, default=50, help='epochs per fold (paper: 50)')
-    s.add_argument('--folds', type=int, default=10, help='folds (paper: 10; loso: one per subject)')
+    s.add_argument('--n-splits', '--folds', type=int, default=10, help='folds (paper: 10; loso: one per subject)')
     s.add_argument('--subjects', type=int, nargs='+', help='per-subject runs: these subjects (default all in the store)')
     s.add_argument('--bs', type=int, default=64, help='batch size (paper: 64)')
     s.add_argument('--lr', type=float, default=1e-3, help='Adam learning rate (paper: 1e-3)')
@@ -226,9 +231,9 @@ def _add_cv_args(s, grid:bool=False):
     s.add_argument('--compile', action='store_true', help='torch.compile the fast engine (falls back to eager if it fails)')
     s.add_argument('--permutations', type=int, default=0, help='also rerun each run on N label permutations (whole trials; whole subjects where the folds hold out subjects) for p-values; resumable (default 0)')
     s.add_argument('--permutation-stack', default='auto', type=_auto_or_count, help='models (permutation × fold) trained together (default auto: 20 bio / 2 face networks on CPU)')
-    if grid: s.add_argument('--nested', type=int, metavar='K', help='instead: nested λ selection, each outer fold choosing λ by a K-fold inner CV on its training rows (resumable)')
+    if grid: s.add_argument('--inner-splits', '--nested', type=int, metavar='K', help='instead: nested λ selection, each outer fold choosing λ by a K-fold inner CV on its training rows (resumable)')
     _add_face_args(s)
-    s.set_defaults(func=_cv, fusion='feature', modality=['fusion'])
+    s.set_defaults(func=_cv, fusion='feature', modalities=['fusion'])
 
 # %% ../nbs/50_cli.ipynb #1984fb7b
 def _synth_parser(sub):
@@ -255,12 +260,12 @@ def _prepare_parser(sub):
     s.add_argument('--root', required=True, help='the data set folder as downloaded (or written by synth)')
     s.add_argument('--store', required=True, help='segment store folder to write; subjects already there with the same settings are kept')
     s.add_argument('--subjects', type=int, nargs='+', help='subject numbers (default: every subject with signals and face video)')
-    s.add_argument('--detector', choices=['auto', *DETECTORS], default='auto',
+    s.add_argument('--face-detector', '--detector', choices=['auto', *DETECTORS], default='auto',
                    help="face landmarks: auto (face-alignment if its weights are here, else dlib, else haar), or one of them")
-    s.add_argument('--workers', type=int, help='subjects prepared in parallel (default: one per core)')
+    s.add_argument('--n-workers', '--workers', type=int, help='subjects prepared in parallel (default: one per core)')
     s.add_argument('--force', action='store_true', help='rebuild subjects even if stored with the same settings')
     s.add_argument('--video-fps', type=float, help="frame rate the face videos must have (default: each video's own header rate); a video whose header disagrees is skipped, by name; 5 frames per second are kept")
-    s.add_argument('--redetect', type=int, default=5, help='dlib: detect the face every N kept frames and follow it between (0: detect in every frame; default 5)')
+    s.add_argument('--face-redetect', '--redetect', type=int, default=5, help='dlib: detect the face every N kept frames and follow it between (0: detect in every frame; default 5)')
     s.set_defaults(func=_prepare)
 
 def _pretrain_parser(sub):
@@ -280,12 +285,12 @@ def _train_parser(sub):
     s = sub.add_parser('train', help='train DeepVANet on one subject with held-out trials')
     s.add_argument('--store', required=True, help='a prepared segment store')
     s.add_argument('--subject', type=int, required=True, help='subject number')
-    s.add_argument('--label', choices=[*LABELS, 'both'], default='both', help='what to predict; both trains one model per label (default both)')
+    s.add_argument('--labels', '--label', choices=[*LABELS, 'both'], default='both', help='what to predict; both trains one model per label (default both)')
     s.add_argument('--epochs', type=int, default=50, help='training epochs (paper: 50)')
     s.add_argument('--inputs', choices=INPUTS, default='fusion', help='what the network reads: fusion (face and bio, feature fusion), or face or bio alone (default fusion)')
     s.add_argument('--lambda-face', type=int, default=16, help='size of the face feature, λ1 (paper: 16)')
     s.add_argument('--lambda-bio', type=int, default=64, help='size of the bio feature, λ2 (paper: 64)')
-    s.add_argument('--valid-pct', type=float, default=0.25, help='fraction of trials held out for the accuracy (default 0.25)')
+    s.add_argument('--test-pct', '--valid-pct', type=float, default=0.25, help='fraction of trials held out for the accuracy (default 0.25)')
     s.add_argument('--bs', type=int, default=64, help='batch size (paper: 64)')
     s.add_argument('--lr', type=float, default=1e-3, help='Adam learning rate (paper: 1e-3)')
     s.add_argument('--seed', type=int, default=0, help='seed for the split, the weights and the shuffling (default 0)')
@@ -338,19 +343,14 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/50_cli.ipynb #3ae61e70
-_DEST = dict(n_splits='folds', lambda_faces='lambda_face', lambda_bios='lambda_bio', protocols='protocol', labels='label',
-             modalities='modality', n_workers='workers', face_detector='detector', face_redetect='redetect',
-             permutation_stack_size='permutation_stack', inner_splits='nested')
-
 def error_line(e:BaseException, # an error from a command
                a:argparse.Namespace, # the command's parsed arguments
               ) -> str:
-    "The one line the shell shows for a user's error: a bad parameter in the words of its flag (`--folds 1: must be …`), else the error's own message, which names its file."
+    "The one line the shell shows for a user's error: a bad parameter in the words of its flag (`--n-splits 1: must be …`), else the error's own message, which names its file."
     name = getattr(e, 'name', None) if hasattr(e, 'allowed') else None           # a `ParamError` (core is not imported for --help)
-    dest = _DEST.get(name, name)
-    if name and dest in vars(a):
+    if name and name in vars(a):                                                 # every flag is named as the parameter it sets
         v = ' '.join(map(str, e.value)) if isinstance(e.value, (list, tuple)) else e.value
-        return f"--{dest.replace('_', '-')} {v}: must be {e.allowed}"
+        return f"--{name.replace('_', '-')} {v}: must be {e.allowed}"
     if isinstance(e, KeyError): return f'missing key {e}'
     return ' '.join(l.strip() for l in str(e).splitlines() if l.strip())   # one line, whatever the message
 

@@ -18,9 +18,9 @@ if TYPE_CHECKING: import torch                    # imported where it is used, s
 # %% auto #0
 __all__ = ['TRAIN_PARAMS', 'Label', 'Dataset', 'Detector', 'Inputs', 'Modality', 'Protocol', 'Scope', 'Engine', 'LABELS',
            'DATASETS', 'DETECTORS', 'INPUTS', 'MODALITIES', 'PROTOCOLS', 'SCOPES', 'ENGINES', 'set_seed',
-           'default_device', 'steady_malloc', 'data_dir', 'Config', 'atomic_path', 'atomic_dir', 'DataError',
-           'ParamError', 'Interval', 'OneOf', 'Either', 'Each', 'Device', 'choices', 'hint_constraint',
-           'hint_constraints', 'check_fields', 'check_param', 'validate_params']
+           'default_device', 'steady_malloc', 'data_dir', 'Config', 'atomic_path', 'atomic_dir', 'json_text',
+           'write_json', 'DataError', 'ParamError', 'Interval', 'OneOf', 'Either', 'Each', 'Device', 'choices',
+           'hint_constraint', 'hint_constraints', 'check_fields', 'check_param', 'validate_params']
 
 # %% ../nbs/00_core.ipynb #dea0533f
 def set_seed(seed:int=42, # the one seed for python, numpy and torch
@@ -106,6 +106,29 @@ def atomic_dir(path:str|Path, # the final folder; replaced as a whole if it exis
         else: os.replace(tmp, path)
     finally:
         if tmp.exists(): shutil.rmtree(tmp)
+
+# %% ../nbs/00_core.ipynb #de9b7383
+def json_text(obj, # dicts, lists, numbers, strings; numpy scalars and arrays become numbers and lists
+              indent:int|None=1, # None: one line (a JSON Lines record)
+              **kwargs, # passed to `json.dumps` (e.g. `sort_keys`)
+             ) -> str:
+    "The one JSON encoding of this project: numpy values as plain numbers and lists, non-ASCII kept."
+    return json.dumps(obj, indent=indent, default=_json_default, ensure_ascii=False, **kwargs)
+
+def _json_default(o):
+    if isinstance(o, np.generic): return o.item()
+    if isinstance(o, np.ndarray): return o.tolist()
+    if isinstance(o, Path): return str(o)
+    raise TypeError(f'cannot write {type(o).__name__} to JSON')
+
+def write_json(path:str|Path, # the file, replaced atomically
+               obj, # what to write (`json_text`)
+               **kwargs, # passed to `json_text`
+              ) -> Path:
+    "Write `obj` as JSON to `path` atomically (`atomic_path`): a reader sees the old file or the new one, never half of one."
+    path = Path(path)
+    with atomic_path(path) as tmp: tmp.write_text(json_text(obj, **kwargs) + '\n', encoding='utf-8')
+    return path
 
 # %% ../nbs/00_core.ipynb #dfe6f981
 class DataError(ValueError):

@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/fast.html.md"""
 
 # %% ../nbs/21_fast.ipynb #4a7e7085
 from __future__ import annotations
-import copy, time, warnings
+import copy, warnings
 
 import numpy as np
 import torch
@@ -14,21 +14,20 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.func import stack_module_state, functional_call, vmap
 from fastai.learner import Learner
-from fastai.optimizer import OptimWrapper
 from fastai.callback.core import Callback
 
 from .core import set_seed, default_device, LABELS, Inputs
 from .data.store import Segments
 from .models import DeepVANet
-from .learner import fit_quiet
+from .learner import fit_quiet, paper_adam, TrainSettings
 
 # %% auto #0
 __all__ = ['DeviceSegments', 'member_labels', 'FoldBatches', 'FoldTests', 'FoldStack', 'fold_bce', 'sync_device', 'FoldRecorder',
-           'FoldLoaders', 'torch_adam', 'fold_learner', 'fold_probs', 'fit_folds']
+           'FoldLoaders', 'fold_numbers', 'fold_learner', 'fold_probs', 'fit_folds']
 
 # %% ../nbs/21_fast.ipynb #f48ab8f0
 class DeviceSegments:
-    "A unit's segments resident on one device (uint8 faces, float32 bio, float labels), gathered there by index."
+    "The segments of a subject (or of all subjects) resident on one device (uint8 faces, float32 bio, float labels), gathered there by index."
     def __init__(self, seg:Segments, # the segments (a memory-mapped store is read once, whole)
                  device=None, # default: `default_device()`
                  channels=None, # bio channels to keep (default: all), e.g. `slice(0, 32)` for EEG
@@ -211,18 +210,12 @@ def sync_device(device):
     if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
 
 class FoldRecorder(Callback):
-    "Per-fold train loss, test loss and test accuracy after every epoch; training seconds and segments."
+    "Per-fold train loss, test loss and test accuracy after every epoch (timing is the bench's `PhaseTimer`)."
     order = 55
-    def before_fit(self):
-        self.curves = [dict(train_loss=[], test_loss=[], test_accuracy=[]) for _ in range(self.model.n)]
-        self.train_seconds, self.train_segments = 0., 0
+    def before_fit(self): self.curves = [dict(train_loss=[], test_loss=[], test_accuracy=[]) for _ in range(self.model.n)]
     def before_epoch(self):
         z = lambda: torch.zeros(self.model.n, device=self.dls.device)
         self.tl, self.tn, self.vl, self.vc, self.vn = z(), z(), z(), z(), z()
-    def before_train(self): sync_device(self.dls.device); self.t0 = time.perf_counter()
-    def after_train(self):
-        sync_device(self.dls.device); self.train_seconds += time.perf_counter() - self.t0
-        self.train_segments += self.dls.train.epoch_size * self.model.n
     def after_batch(self):
         y, w = self.yb
         with torch.no_grad():
@@ -242,30 +235,28 @@ class FoldLoaders:
     train, valid = property(lambda self: self.loaders[0]), property(lambda self: self.loaders[1])
     def __getitem__(self, i): return self.loaders[i]
 
-def torch_adam(params, lr:float=1e-3, **kwargs):
-    "PyTorch's Adam (betas 0.9/0.999, ε 1e-8, no weight decay: the paper's) as a fastai optimiser; element-wise, so exact per fold."
-    return OptimWrapper(params, torch.optim.Adam, lr=lr, **kwargs)
+def fold_numbers(folds:list|dict) -> tuple[list, list]:
+    "The fold numbers of `folds` and their (train rows, test rows): from a list of (train, test) (numbered from 0), a dict {fold number: (train, test)}, or a list of (fold number, (train, test)) pairs (models that share a fold, as permutations do)."
+    if isinstance(folds, dict): return list(folds), list(folds.values())
+    if folds and isinstance(folds[0][0], (int, np.integer)): return [int(k) for k, _ in folds], [f for _, f in folds]
+    return list(range(len(folds))), list(folds)
 
 def fold_learner(data:DeviceSegments, # the resident segments
                  label:str|np.ndarray, # 'valence' or 'arousal', or (folds, N) labels: one row per stacked model
-                 folds:list, # (train rows, test rows) of each fold to train
-                 fold_ids:list, # their fold numbers
+                 folds:list|dict, # (train rows, test rows) of each fold to train, numbered as `fold_numbers` reads them (the number seeds its shuffle)
                  inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
-                 lambda_face:int=16, lambda_bio:int=64,
-                 bs:int=64, lr:float=1e-3, seed:int=0,
+                 settings:TrainSettings|None=None, # λ1, λ2, batch size, learning rate, seed and face start of every fold
                  amp:bool=False, compile:bool=False, # bf16 autocast, torch.compile
-                 pretrained_face=None, # face-CNN weights every fold starts from (path or state dict)
-                 face_standardize:bool=False, # FaceNet standardises each frame (not in the paper)
                  steps:int|None=None, # full batches per epoch (default: one pass over the largest fold's rows)
-                 **kwargs, # passed to `Learner`
                 ) -> Learner:
-    "A fastai `Learner` that trains the given folds together, each on its own rows."
+    "A fastai `Learner` that trains the given folds together, each on its own rows, with the paper's optimiser (`paper_adam`)."
+    s, (ids, rows) = settings or TrainSettings(), fold_numbers(folds)
     def make():
-        set_seed(seed)                                           # every fold starts from the same weights, as in the plain path
-        return DeepVANet(inputs, lambda_face, lambda_bio, data.bio.shape[1], data.bio.shape[2], pretrained_face, face_standardize)
-    model = FoldStack(make, fold_ids, seed, amp, compile).to(data.device)
-    dls = FoldLoaders(FoldBatches(data, label, [tr for tr, _ in folds], fold_ids, bs, seed, steps), FoldTests(data, label, [te for _, te in folds]))
-    return Learner(dls, model, loss_func=fold_bce, opt_func=torch_adam, lr=lr, cbs=FoldRecorder(), **kwargs)
+        set_seed(s.seed)                                         # every fold starts from the same weights, as in the plain path
+        return DeepVANet(inputs, s.lambda_face, s.lambda_bio, data.bio.shape[1], data.bio.shape[2], s.pretrained_face, s.face_standardize)
+    model = FoldStack(make, ids, s.seed, amp, compile).to(data.device)
+    dls = FoldLoaders(FoldBatches(data, label, [tr for tr, _ in rows], ids, s.bs, s.seed, steps), FoldTests(data, label, [te for _, te in rows]))
+    return Learner(dls, model, loss_func=fold_bce, opt_func=paper_adam, lr=s.lr, cbs=FoldRecorder())
 
 # %% ../nbs/21_fast.ipynb #52f20e37
 def fold_probs(learn:Learner) -> list[np.ndarray]:
@@ -276,12 +267,14 @@ def fold_probs(learn:Learner) -> list[np.ndarray]:
     p = torch.cat(out, 1).numpy()
     return [p[f, :n] for f, n in enumerate(vb.n)]
 
-def fit_folds(data:DeviceSegments, label:str|np.ndarray, folds:list, fold_ids:list, epochs:int=50,
+def fit_folds(data:DeviceSegments, label:str|np.ndarray, folds:list|dict, # as `fold_learner` takes them
+              inputs:Inputs='fusion', settings:TrainSettings|None=None, # what the networks read, and how they train (`settings.epochs`)
               cbs=None, # extra fastai callbacks for the fit
-              **kwargs, # passed to `fold_learner`
+              **kwargs, # amp, compile, steps: passed to `fold_learner`
              ) -> tuple[list[dict], Learner]:
     "Train folds together; per fold `probs` (test rows in order) and `curve`, and the learner."
-    learn = fold_learner(data, label, folds, fold_ids, **kwargs)
-    fit_quiet(learn, epochs, cbs=cbs)
+    s = settings or TrainSettings()
+    learn = fold_learner(data, label, folds, inputs, s, **kwargs)
+    fit_quiet(learn, s.epochs, cbs=cbs)
     probs = fold_probs(learn)
     return [dict(probs=p, curve=c) for p, c in zip(probs, learn.fold_recorder.curves)], learn

@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/learner.html.md"""
 
 # %% ../nbs/20_learner.ipynb #6bb3765c
 from __future__ import annotations
-from functools import partial
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -15,36 +15,68 @@ from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.learner import Learner
 from fastai.losses import BCEWithLogitsLossFlat
-from fastai.optimizer import Adam
-from fastai.callback.progress import ProgressCallback  # adds Learner.no_bar
+from fastai.optimizer import OptimWrapper
+from fastai.callback.progress import ProgressCallback  # noqa: F401 (importing it adds Learner.no_bar)
 from fastai.data.transforms import ItemTransform
 
-from .core import set_seed, default_device, validate_params, Interval, TRAIN_PARAMS, Label, Inputs
+from .core import set_seed, default_device, validate_params, check_fields, Interval, OneOf, TRAIN_PARAMS, Label, Inputs
 from .data.store import Segments, SegmentStore
-from .models import DeepVANet
+from .models import DeepVANet, face_cnn, load_face_cnn, face_weights_id
 
 # %% auto #0
-__all__ = ['paper_adam', 'trial_split', 'SegmentDataset', 'FacesToFloat', 'segment_dls', 'binary_accuracy', 'fit_quiet',
-           'deepvanet_learner', 'train_subject', 'predict_probs', 'history', 'plot_learning_curves']
+__all__ = ['TRAIN_SETTINGS', 'TrainSettings', 'trial_split', 'SegmentDataset', 'FacesToFloat', 'segment_dls', 'binary_accuracy',
+           'paper_adam', 'fit_quiet', 'deepvanet_learner', 'train_subject', 'predict_probs', 'history',
+           'plot_learning_curves']
+
+# %% ../nbs/20_learner.ipynb #bd25d5ca
+TRAIN_SETTINGS = dict(lambda_face=Interval(int, 1), lambda_bio=Interval(int, 1), face_standardize=OneOf(True, False),
+                      **{k: v for k, v in TRAIN_PARAMS.items() if k != 'device'})
+
+@dataclass
+class TrainSettings:
+    "How one network is trained: feature sizes, epochs, batch size, learning rate, seed, and how its face CNN starts (the paper's by default)."
+    lambda_face:int=16; lambda_bio:int=64 # feature sizes λ1 (face) and λ2 (bio)
+    epochs:int=50; bs:int=64; lr:float=1e-3; seed:int=0
+    pretrained_face:str|Path|dict|None=None # the face-CNN weights to start from: a file (`deepvanet pretrain afewva`) or a state dict; None: from scratch
+    face_standardize:bool=False # FaceNet standardises each frame (not in the paper; `22_face_diagnostics`)
+    def __post_init__(self): check_fields(self, **TRAIN_SETTINGS)
+    def updated(self, **kwargs) -> TrainSettings:
+        "A copy with `kwargs` changed (checked again)."
+        return replace(self, **kwargs)
+    def loaded(self) -> TrainSettings:
+        "A copy whose `pretrained_face` is the state dict itself, read and checked once (`load_face_cnn` names a bad file)."
+        if self.pretrained_face is None or isinstance(self.pretrained_face, dict): return self
+        return self.updated(pretrained_face=load_face_cnn(face_cnn(), self.pretrained_face).state_dict())
+    @property
+    def face_id(self) -> str|None:
+        "A content id of the face-CNN weights it starts from (`face_weights_id`), None from scratch: what a results file records."
+        return face_weights_id(self.pretrained_face)
+    def values(self) -> dict:
+        "Its settings by name, the face start as `face_id`."
+        return {f.name: (self.face_id if f.name == 'pretrained_face' else getattr(self, f.name)) for f in fields(self)}
+    def __repr__(self):
+        face = 'scratch' if self.pretrained_face is None else f'AFEW-VA {self.face_id[:6]}'
+        keep = [f'{f.name}={getattr(self, f.name)!r}' for f in fields(self) if f.name != 'pretrained_face']
+        return f"TrainSettings({', '.join(keep)}, face={face})"
 
 # %% ../nbs/20_learner.ipynb #116767f2
 def trial_split(seg:Segments, # the segments of one subject (or several)
                 label:str='valence', # stratify by this label
-                valid_pct:float=0.25, # fraction of trials held out
+                test_pct:float=0.25, # fraction of trials held out
                 seed:int=0,
                ) -> tuple[np.ndarray, np.ndarray]:
-    "Row indices (train, valid) with whole trials held out, stratified by the trial's label."
+    "Row indices (train, test) with whole trials held out, stratified by the trial's label."
     rng = np.random.default_rng(seed)
     keys = np.stack([seg.subject.astype(np.int64), seg.trial.astype(np.int64)], 1)
     trials, inv = np.unique(keys, axis=0, return_inverse=True)
     inv = inv.ravel()
     y = np.zeros(len(trials), int); y[inv] = seg.label(label)
-    valid = []
+    test = []
     for c in (0, 1):
         ids = rng.permutation(np.flatnonzero(y == c))
-        valid += list(ids[:max(1, round(valid_pct * len(ids)))] if len(ids) > 1 else [])
-    is_valid = np.isin(inv, valid)
-    return np.flatnonzero(~is_valid), np.flatnonzero(is_valid)
+        test += list(ids[:max(1, round(test_pct * len(ids)))] if len(ids) > 1 else [])
+    is_test = np.isin(inv, test)
+    return np.flatnonzero(~is_test), np.flatnonzero(is_test)
 
 # %% ../nbs/20_learner.ipynb #aad662d5
 class SegmentDataset:
@@ -76,21 +108,19 @@ class FacesToFloat(ItemTransform):
 # %% ../nbs/20_learner.ipynb #67f7ec2b
 def segment_dls(seg:Segments, # all segments
                 label:str, # 'valence' or 'arousal'
-                train_idx, valid_idx, # row indices of the two sets
-                bs:int=64, # batch size (paper: 64)
+                train_idx, test_idx, # row indices of the two sets: fastai calls the held-out one `valid`
+                settings:TrainSettings|None=None, # its batch size and seed (which seeds the shuffle); default the paper's
                 device=None, # default: `default_device()`
-                seed:int=0, # shuffling seed
-                num_workers:int=0,
                 channels=None, # bio channels to keep (default: all)
                 weights=None, # sample weights of the training rows, in the order of `np.sort(train_idx)`
                ) -> DataLoaders:
     "fastai DataLoaders of `(faces, bio, y)` batches (two inputs, one target; `(y, w)` with weights) over the given rows."
-    device = device or default_device()
-    set_seed(seed)
-    mk = lambda idx, shuffle, w: DataLoader(SegmentDataset(seg, label, idx, channels, w), bs=bs, shuffle=shuffle, drop_last=False,
-                                            num_workers=num_workers, after_batch=FacesToFloat(), device=device)
-    ones = None if weights is None else np.ones(len(valid_idx), np.float32)
-    dls = DataLoaders(mk(train_idx, True, weights), mk(valid_idx, False, ones), device=device)
+    s, device = settings or TrainSettings(), device or default_device()
+    set_seed(s.seed)
+    mk = lambda idx, shuffle, w: DataLoader(SegmentDataset(seg, label, idx, channels, w), bs=s.bs, shuffle=shuffle, drop_last=False,
+                                            after_batch=FacesToFloat(), device=device)
+    ones = None if weights is None else np.ones(len(test_idx), np.float32)
+    dls = DataLoaders(mk(train_idx, True, weights), mk(test_idx, False, ones), device=device)
     dls.n_inp = 2
     return dls
 
@@ -100,7 +130,9 @@ def binary_accuracy(logits, targ, *weights):
     return ((logits.view(-1) > 0) == (targ.view(-1) > 0.5)).float().mean()
 
 # %% ../nbs/20_learner.ipynb #9d0a039c
-paper_adam = partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-8, wd=0.)
+def paper_adam(params, lr:float=1e-3, **kwargs):
+    "PyTorch's Adam, as the paper used it (β 0.9/0.999, ε 1e-8, no weight decay), as a fastai optimiser: both engines train with it."
+    return OptimWrapper(params, torch.optim.Adam, lr=lr, **kwargs)
 
 def fit_quiet(learn:Learner, n_epoch:int, # the learner and its epochs
               cbs=None, # callbacks for this fit only
@@ -113,51 +145,42 @@ def fit_quiet(learn:Learner, n_epoch:int, # the learner and its epochs
 # %% ../nbs/20_learner.ipynb #dc3f1a63
 def deepvanet_learner(dls:DataLoaders, # from `segment_dls`
                       inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
-                      lambda_face:int=16, lambda_bio:int=64, # feature sizes λ1, λ2
-                      lr:float=1e-3, # paper: 1e-3
-                      seed:int=0, # seeds the weights
-                      pretrained_face=None, # face-CNN weights to start from (`42_pretrain.afewva`; path or state dict); not frozen
-                      face_standardize:bool=False, # FaceNet standardises each frame (not in the paper; `22_face_training`)
+                      settings:TrainSettings|None=None, # λ1, λ2, learning rate, seed (which seeds the weights) and face start; default the paper's
                       **kwargs, # passed to `Learner`
                      ) -> Learner:
-    "A fastai `Learner` for DeepVANet with the paper's loss and optimiser."
-    set_seed(seed)
+    "A fastai `Learner` for DeepVANet with the paper's loss and optimiser; the face CNN starts from `settings.pretrained_face` (not frozen)."
+    s = settings or TrainSettings()
+    set_seed(s.seed)
     bio = dls.train.one_batch()[1]
-    model = DeepVANet(inputs, lambda_face, lambda_bio, bio_channels=bio.shape[1], bio_length=bio.shape[2],
-                      pretrained_face=pretrained_face, face_standardize=face_standardize)
+    model = DeepVANet(inputs, s.lambda_face, s.lambda_bio, bio_channels=bio.shape[1], bio_length=bio.shape[2],
+                      pretrained_face=s.pretrained_face, face_standardize=s.face_standardize)
     kwargs.setdefault('loss_func', BCEWithLogitsLossFlat())
-    return Learner(dls, model, opt_func=paper_adam, lr=lr, metrics=binary_accuracy, **kwargs)
+    return Learner(dls, model, opt_func=paper_adam, lr=s.lr, metrics=binary_accuracy, **kwargs)
 
 # %% ../nbs/20_learner.ipynb #f1ce31cc
-@validate_params(**TRAIN_PARAMS, subject=Interval(int, 1),
-                 lambda_face=Interval(int, 1), lambda_bio=Interval(int, 1), valid_pct=Interval(float, 0, 1, open='both'))
+@validate_params(subject=Interval(int, 1), test_pct=Interval(float, 0, 1, open='both'), device=TRAIN_PARAMS['device'])
 def train_subject(store:str|Path|SegmentStore, # a prepared segment store
                   subject:int, # subject number
                   label:Label='valence', # 'valence' or 'arousal'
-                  epochs:int=50, # paper: 50
                   inputs:Inputs='fusion', # what the network reads: 'fusion' (both), 'face' or 'bio'
-                  lambda_face:int=16, lambda_bio:int=64,
-                  valid_pct:float=0.25, # fraction of trials held out
-                  bs:int=64, lr:float=1e-3,
-                  seed:int=0,
+                  settings:TrainSettings|None=None, # how to train (default: the paper's settings)
+                  test_pct:float=0.25, # fraction of trials held out
                   device=None,
                   silent:bool=False, # hide fastai's progress output
-                  pretrained_face:str|None=None, # face-CNN weights to start from
-                  face_standardize:bool=False, # FaceNet standardises each frame (not in the paper)
                  ) -> dict:
     "Train on one subject's training trials; return the held-out accuracy, the learner and the history."
+    s = settings or TrainSettings()
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
     seg = st.load(subject)
-    tr, va = trial_split(seg, label, valid_pct, seed)
-    dls = segment_dls(seg, label, tr, va, bs=bs, device=device, seed=seed)
-    learn = deepvanet_learner(dls, inputs, lambda_face, lambda_bio, lr=lr, seed=seed, pretrained_face=pretrained_face,
-                              face_standardize=face_standardize)
-    fit_quiet(learn, epochs, quiet=silent)
+    tr, te = trial_split(seg, label, test_pct, s.seed)
+    dls = segment_dls(seg, label, tr, te, s, device)
+    learn = deepvanet_learner(dls, inputs, s)
+    fit_quiet(learn, s.epochs, quiet=silent)
     hist = history(learn)                                  # before predicting, which adds to the recorder
     probs = predict_probs(learn, dls.valid)
     acc = float(((probs > 0.5) == (dls.valid.dataset.y > 0.5)).mean())
-    return dict(subject=subject, label=label, accuracy=acc, n_train=len(tr), n_valid=len(va),
-                valid_trials=sorted(set(seg.trial[va].tolist())), learn=learn, history=hist)
+    return dict(subject=subject, label=label, accuracy=acc, n_train=len(tr), n_test=len(te),
+                test_trials=sorted(set(seg.trial[te].tolist())), learn=learn, history=hist)
 
 # %% ../nbs/20_learner.ipynb #103a28ec
 def predict_probs(learn:Learner, dl) -> np.ndarray:
@@ -166,9 +189,9 @@ def predict_probs(learn:Learner, dl) -> np.ndarray:
 
 # %% ../nbs/20_learner.ipynb #2c892d1e
 def history(learn:Learner) -> dict:
-    "Per-epoch train loss, valid loss and valid accuracy from the recorder."
+    "Per-epoch train loss, test loss and test accuracy from the recorder (fastai's `valid` set holds the test rows)."
     vals = np.array([v[:3] for v in learn.recorder.values], dtype=float).reshape(-1, 3)
-    return dict(train_loss=vals[:, 0].tolist(), valid_loss=vals[:, 1].tolist(), accuracy=vals[:, 2].tolist())
+    return dict(train_loss=vals[:, 0].tolist(), test_loss=vals[:, 1].tolist(), test_accuracy=vals[:, 2].tolist())
 
 # %% ../nbs/20_learner.ipynb #6bcda47a
 def plot_learning_curves(results:list[dict], # from `train_subject`, one per label
@@ -179,9 +202,9 @@ def plot_learning_curves(results:list[dict], # from `train_subject`, one per lab
     fig, axs = plt.subplots(2, len(results), figsize=(4.2 * len(results), 5), squeeze=False)
     for k, r in enumerate(results):
         h, ep = r['history'], np.arange(1, len(r['history']['train_loss']) + 1)
-        axs[0, k].plot(ep, h['train_loss'], label='train'); axs[0, k].plot(ep, h['valid_loss'], label='held-out trials')
+        axs[0, k].plot(ep, h['train_loss'], label='train'); axs[0, k].plot(ep, h['test_loss'], label='held-out trials')
         axs[0, k].set_title(f"s{r['subject']:02d} {r['label']}: BCE loss"); axs[0, k].legend()
-        axs[1, k].plot(ep, h['accuracy'], c='C2'); axs[1, k].axhline(0.5, c='k', ls=':', lw=1)
+        axs[1, k].plot(ep, h['test_accuracy'], c='C2'); axs[1, k].axhline(0.5, c='k', ls=':', lw=1)
         axs[1, k].set_ylim(0, 1); axs[1, k].set_xlabel('epoch'); axs[1, k].set_title(f"held-out accuracy (final {r['accuracy']:.2f})")
     fig.tight_layout()
     if fname: fig.savefig(fname, dpi=80)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 from .core import DataError, check_param, OneOf, Inputs, INPUTS
 

@@ -8,7 +8,9 @@ exempt from needing an output, not from being clean. Usage: python tools/check_o
 import ast, json, re, sys
 from pathlib import Path
 
-QUIET = re.compile(r'^(test_\w*|test|assert\w*|shutil\.rmtree|plt\.close|set_matplotlib_formats|warnings\.\w+|random\.seed|np\.random\.seed|torch\.manual_seed|set_seed|os\.\w+|[\w.]+\.(unlink|mkdir|write_text|write_bytes|touch|update|append|extend|add|clear|close|pop|setdefault|sort|seek|write|rmdir)|rf\.append)$')
+_METHODS = 'unlink|mkdir|write_text|write_bytes|touch|update|append|extend|add|clear|close|pop|setdefault|sort|seek|write|rmdir'
+QUIET = re.compile(r'^(test_\w*|test|assert\w*|shutil\.rmtree|plt\.close|set_matplotlib_formats|warnings\.\w+|random\.seed|np\.random\.seed'
+                   r'|torch\.manual_seed|set_seed|os\.\w+|[\w.]+\.(' + _METHODS + r')|rf\.append)$')
 SHOWS = re.compile(r'^(print|show_doc|display|plt\.show|plot_\w+|.*\.show|.*\.plot)$')   # calls that leave output
 FLAGS = ('slow', 'cuda', 'data')
 BAR = re.compile(r'█|\|[█-]{10,}\|\s*\d')

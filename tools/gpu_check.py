@@ -7,9 +7,11 @@ import json, sys, tempfile
 from pathlib import Path
 import numpy as np, torch
 
-from deepvanet_nb.eval.bench import learnable_segments, segments_store, amp_accuracy
+from deepvanet_nb.synth.segments import learnable_segments, segments_store
+from deepvanet_nb.eval.bench import amp_accuracy
 from deepvanet_nb.eval.splits import cv_folds
 from deepvanet_nb.fast import DeviceSegments, fit_folds
+from deepvanet_nb.learner import TrainSettings
 
 out = Path(sys.argv[1] if len(sys.argv) > 1 else 'outputs/gpu_check'); out.mkdir(parents=True, exist_ok=True)
 res = dict(torch=torch.__version__, device=torch.cuda.get_device_name(0))
@@ -25,10 +27,10 @@ torch.set_default_dtype(torch.float64)
 torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = False
 try:
     data = DeviceSegments(seg, 'cuda')
-    stacked, _ = fit_folds(data, 'valence', folds[:3], [0, 1, 2], epochs=3, bs=16, steps=3, amp=False)
+    stacked, _ = fit_folds(data, 'valence', folds[:3], settings=TrainSettings(epochs=3, bs=16), steps=3, amp=False)
     diffs = []
     for f in range(3):
-        alone, _ = fit_folds(data, 'valence', [folds[f]], [f], epochs=3, bs=16, steps=3, amp=False)
+        alone, _ = fit_folds(data, 'valence', {f: folds[f]}, settings=TrainSettings(epochs=3, bs=16), steps=3, amp=False)
         diffs.append(float(np.abs(alone[0]['probs'] - stacked[f]['probs']).max()))
 finally: torch.set_default_dtype(torch.float32)
 res['stacked_vs_single'] = dict(folds=3, epochs=3, dtype='float64', max_prob_diff=max(diffs), ok=max(diffs) < 1e-5); save()

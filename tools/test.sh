@@ -26,6 +26,9 @@ if [ "$before" != "$(snapshot)" ]; then echo "FAIL: nbdev-clean changed notebook
 echo "== README.md is the Markdown twin of nbs/index.ipynb"
 if ! python tools/readme.py | diff -q - README.md >/dev/null; then echo "FAIL: README.md is out of date: run 'make readme'"; fail=1; fi
 
+echo "== ruff: the library and tools pass the linter (pyflakes, pycodestyle; settings in pyproject.toml)"
+ruff check -q deepvanet_nb tools || fail=1
+
 echo "== Saved outputs are there and clean (no empty display, stderr, bar residue, temporary path, timestamp or giant text)"
 python tools/check_outputs.py $notebooks || fail=1
 

@@ -1,4 +1,4 @@
-"""Read a DEAP root as downloaded — `.dat` pickles, the ratings CSV, face videos — and cut each trial into 1-second segments with the paper's baseline removal.
+"""Read a DEAP root as downloaded — `.dat` pickles, the ratings CSV, face videos, and the raw BDF recordings — into the trials of each subject, in video order.
 
 Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.deap.html.md"""
 
@@ -12,29 +12,19 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-import cv2
 
-from ..core import DataError, validate_params
-from .formats import (Trial, DEAP_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_VIDEO_FPS, RATING_COLUMNS, RATINGS_CSV,
-                                        RATINGS_CSV_COLUMNS)
+from ..core import DataError, Config, validate_params
+from .formats import (Trial, DEAP_CHANNELS, DEAP_FS, DEAP_BASELINE_S, DEAP_RAW_FS, DEAP_EVENTS, RATING_COLUMNS,
+                                        RATINGS_CSV, RATINGS_CSV_COLUMNS)
+from .signals import channel_problem, RawLayout, read_window
+from .bdf import read_bdf, bdf_events
 
 # %% auto #0
-__all__ = ['OnBad', 'channel_problem', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'check_subject_names',
-           'subjects_with_video', 'deap_subjects', 'find_face_videos', 'video_info', 'video_rate', 'iter_frames',
-           'read_frames', 'deap_trials', 'ratings_disagreements', 'baseline_segments', 'segment_frame_indices']
+__all__ = ['OnBad', 'DEAP_LAYOUT', 'read_dat', 'read_ratings', 'subject_order', 'rating_to_label', 'check_subject_names',
+           'subjects_with_video', 'deap_subjects', 'find_face_videos', 'deap_trials', 'ratings_disagreements',
+           'deap_raw_subjects', 'deap_raw_trials']
 
 # %% ../../nbs/03_data.deap.ipynb #066a2c72
-def channel_problem(x:np.ndarray, # (channels, samples) of one trial or recording window
-                    names, # the channels' names, in order
-                   ) -> str|None:
-    "Why these signals cannot be used — NaN or infinite samples, or a flat-line channel — or None. The one rule of every signal reader (`.dat` and BDF)."
-    names = np.asarray(names)
-    bad = ~np.isfinite(x).all(1)
-    if bad.any(): return f"{int((~np.isfinite(x)).sum())} NaN or infinite sample(s) in {', '.join(names[bad])}"
-    flat = np.ptp(x, axis=1) == 0
-    if flat.any(): return f"flat-line channel(s) {', '.join(names[flat])} (disconnected electrode?)"
-    return None
-
 OnBad = Literal['raise', 'mark']   # what a reader does with a bad trial or row: refuse the file, or mark it and go on
 
 @validate_params()
@@ -156,63 +146,12 @@ def find_face_videos(root:str|Path, subject:int) -> dict[int, Path]:
         except ValueError: continue
     return vids
 
-# %% ../../nbs/03_data.deap.ipynb #6a706e96
-def video_info(path:str|Path) -> dict:
-    "Frame count, fps and size of a video; `DataError` if it cannot be opened."
-    cap = cv2.VideoCapture(str(path))
-    try:
-        if not cap.isOpened(): raise DataError(path, 'cannot open video (missing, corrupt or unsupported codec)')
-        return dict(frames=int(cap.get(cv2.CAP_PROP_FRAME_COUNT)), fps=cap.get(cv2.CAP_PROP_FPS),
-                    width=int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), height=int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
-    finally: cap.release()
-
-# %% ../../nbs/03_data.deap.ipynb #fee1cfb5
-def video_rate(path:str|Path, # a video file
-               expected:float|None=None, # the rate the settings or the data set's metadata give, if any
-               rtol:float=0.005, # allowed relative difference
-              ) -> float:
-    "The video's frame rate from its own header; a `DataError` naming the file if `expected` disagrees (or if neither gives a rate)."
-    fps = video_info(path)['fps']
-    known = bool(np.isfinite(fps) and fps > 0)
-    if not known and expected is None: raise DataError(path, f'the header gives no frame rate ({fps}): set video_fps to the rate it was recorded at')
-    if not known: return float(expected)
-    if expected is not None and abs(fps - expected) > rtol * expected:
-        raise DataError(path, f'the header says {fps:g} fps but {expected:g} fps was asked for: leave video_fps unset to use '
-                              "each video's own rate, or set it to the rate the videos have")
-    return float(fps)
-
-# %% ../../nbs/03_data.deap.ipynb #8956f767
-def iter_frames(path:str|Path, # a video file
-                indices, # frame numbers to keep (0-based)
-               ):
-    "Yield the frames at `indices` as RGB uint8 (H, W, 3), decoding the video once; stops early if the video ends early."
-    want = sorted(set(int(i) for i in indices))
-    cap = cv2.VideoCapture(str(path))
-    if not cap.isOpened(): raise DataError(path, 'cannot open video (missing, corrupt or unsupported codec)')
-    i, j = 0, 0
-    try:
-        while j < len(want):
-            if not cap.grab(): break
-            if i == want[j]:
-                ok, f = cap.retrieve()
-                if not ok: raise DataError(path, f'cannot decode frame {i}')
-                yield cv2.cvtColor(f, cv2.COLOR_BGR2RGB); j += 1
-            i += 1
-    finally: cap.release()
-
-# %% ../../nbs/03_data.deap.ipynb #56a60974
-def read_frames(path:str|Path, indices) -> np.ndarray:
-    "The frames at `indices` as RGB uint8 (n, H, W, 3), in one pass; fewer rows if the video ends early."
-    out = list(iter_frames(path, indices))
-    if not out: raise DataError(path, f'no frames could be read (asked for {len(indices)} frames)')
-    return np.stack(out)
-
 # %% ../../nbs/03_data.deap.ipynb #0f060bf7
 def deap_trials(root:str|Path, # DEAP root folder
                 subject:int, # subject number, 1–32
                 ratings:pd.DataFrame|None=None, # the ratings table, if already read
                ) -> list[Trial]:
-    "All trials of `subject` in video order, each with its presentation number and face video (None if missing)."
+    "All trials of `subject` in video order (`trial`: the `Experiment_id`), each with its `presentation` number and face video (None if missing)."
     root = Path(root)
     if not root.is_dir(): raise DataError(root, 'DEAP root folder not found')
     path = root / 'data_preprocessed_python' / f's{subject:02d}.dat'
@@ -246,22 +185,37 @@ def ratings_disagreements(labels:np.ndarray, # (trials, 4) ratings of a `.dat`, 
     bad = ~np.isclose(labels, csv, atol=tol, rtol=0) & ok[:, None] & np.isfinite(csv)
     return {int(k): {c: [float(labels[k, j]), float(csv[k, j])] for j, c in enumerate(RATING_COLUMNS) if bad[k, j]} for k in np.flatnonzero(bad.any(1))}
 
-# %% ../../nbs/03_data.deap.ipynb #7b1e856b
-def baseline_segments(bio:np.ndarray, # (channels, samples) with the baseline first
-                      fs:int=DEAP_FS, baseline_s:int=DEAP_BASELINE_S, segment_s:int=1,
-                     ) -> np.ndarray:
-    "(segments, channels, fs·segment_s) float32: the post-baseline part in segments, minus the mean baseline block."
-    n = fs * segment_s
-    base = bio[:, :fs * baseline_s].reshape(bio.shape[0], -1, n).mean(1)          # (channels, n)
-    stim = bio[:, fs * baseline_s:]
-    k = stim.shape[1] // n
-    segs = stim[:, :k * n].reshape(bio.shape[0], k, n).transpose(1, 0, 2)
-    return (segs - base[None]).astype(np.float32)
+# %% ../../nbs/03_data.deap.ipynb #a3286d7f
+DEAP_LAYOUT = RawLayout(DEAP_RAW_FS, peripheral=dict(
+    hEOG=('EXG1', 'EXG2'), vEOG=('EXG3', 'EXG4'), zEMG=('EXG5', 'EXG6'), tEMG=('EXG7', 'EXG8'),
+    GSR=('GSR1', None), Respiration=('Resp', None), Plethysmograph=('Plet', None), Temperature=('Temp', None)), eog=('hEOG', 'vEOG'))
 
-# %% ../../nbs/03_data.deap.ipynb #7458b69f
-def segment_frame_indices(n_segments:int, fps:float=DEAP_VIDEO_FPS, face_fps:int=5, segment_s:int=1,
-                          start_s:float=0., # where segment 0 starts in the video
-                         ) -> np.ndarray:
-    "(n_segments, face_fps·segment_s) video frame numbers of each segment's face frames: the last frame of each 1/face_fps s."
-    t = start_s + np.arange(n_segments)[:, None] * segment_s + (np.arange(face_fps * segment_s)[None] + 1) / face_fps
-    return (np.round(t * fps) - 1).astype(np.int64)
+def deap_raw_subjects(root:str|Path) -> list[int]:
+    "Subjects of a DEAP root with both a raw recording and a face-video folder."
+    return subjects_with_video(root, 'data_original', '.bdf', 'its raw recordings', 'a DEAP root with the raw recordings')
+
+def deap_raw_trials(root:str|Path, # DEAP root
+                    subject:int,
+                    cfg:Config, # `store_config('deap-raw')`
+                    layout:RawLayout=DEAP_LAYOUT,
+                   ) -> list[Trial]:
+    "The trials of one subject from `data_original/sXX.bdf`, preprocessed, in video order (as `deap_trials`)."
+    root = Path(root)
+    path = root / 'data_original' / f's{subject:02d}.bdf'
+    raw = read_bdf(path, layout.fs, layout.electrodes)
+    ev = bdf_events(raw, path)
+    starts, ends = ev[ev[:, 2] == DEAP_EVENTS['video_start'], 0], ev[ev[:, 2] == DEAP_EVENTS['video_end'], 0]
+    order = subject_order(read_ratings(root, bad_rows='mark'), subject).sort_values('Trial')
+    if len(starts) != len(order) or len(ends) != len(order) or (ends <= starts).any():
+        raise DataError(path, f'Status has {len(starts)} video starts (code 4) and {len(ends)} video ends (code 5) '
+                              f'where the ratings list {len(order)} trials for subject {subject}')
+    vids, trials = find_face_videos(root, subject), []
+    for (_, r), s0, s1 in zip(order.iterrows(), starts, ends):
+        seconds = int((s1 - s0) // layout.fs)
+        tr = Trial(subject, int(r.Experiment_id), int(r.Trial), None, r[RATING_COLUMNS].to_numpy(np.float32), vids.get(int(r.Trial)),
+                   fs=cfg.fs, baseline_s=cfg.baseline_s)
+        if isinstance(r.problem, str): tr.skip = f'{RATINGS_CSV} line {r.line}: {r.problem}'; trials.append(tr); continue
+        try: tr.bio = read_window(raw, path, layout, cfg, int(s0 - cfg.baseline_s * layout.fs), int(s0 + seconds * layout.fs))
+        except DataError as e: tr.skip = f'{path.name} presentation {tr.presentation} (trial {tr.trial}): {e.problem}'   # the recording's n-th trial
+        trials.append(tr)
+    return sorted(trials, key=lambda t: t.trial)

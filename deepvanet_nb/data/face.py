@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.face.html.md"""
 
 # %% ../../nbs/04_data.face.ipynb #ce90556b
 from __future__ import annotations
-import importlib.util, itertools, warnings
+import importlib.util, itertools
 from pathlib import Path
 
 import numpy as np

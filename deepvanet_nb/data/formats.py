@@ -61,8 +61,8 @@ AFEWVA_RANGE = 10   # valence and arousal are integers in −10…10
 class Trial:
     "One trial of one subject, from any data set: signals (channels, samples) with the baseline first, ratings and face video."
     subject: int
-    video_id: int        # the trial's id: DEAP's Experiment_id (its position in the .dat), MAHNOB's session id
-    trial: int           # presentation position, 1-based (DEAP: the number in the video's file name)
+    trial: int           # the trial's number, as the store records it: DEAP's Experiment_id (video order, its place in the .dat), MAHNOB's session id
+    presentation: int    # when it was shown, 1-based (DEAP: the number in the video's file name, `sXX_trialYY.avi`)
     bio: np.ndarray = field(repr=False)
     ratings: np.ndarray  # valence, arousal, dominance, liking (MAHNOB: predictability for liking)
     video: Path|None = None

@@ -14,7 +14,8 @@ import pandas as pd
 
 from ..core import DataError, Config
 from .formats import Trial, MAHNOB_FS, MAHNOB_RATINGS
-from .eeg import RawLayout, read_bdf, read_window, bdf_events
+from .bdf import read_bdf, bdf_events
+from .signals import RawLayout, read_window
 
 # %% auto #0
 __all__ = ['MAHNOB_LAYOUT', 'read_session', 'mahnob_sessions', 'mahnob_subjects', 'mahnob_unreadable', 'mahnob_trials']
@@ -95,7 +96,7 @@ def _stimulus(raw, path) -> tuple[int, int]:
     return int(on[0, 0]), int(off[off[:, 0] >= on[0, 0]][0, 0]) + 1
 
 def mahnob_trials(root:str|Path, subject:int, cfg:Config, layout:RawLayout=MAHNOB_LAYOUT) -> list[Trial]:
-    "The sessions of one participant as `Trial`s (session id as `video_id`), preprocessed; non-trials carry `skip`."
+    "The sessions of one participant as `Trial`s (session id as `trial`, the order of the sessions as `presentation`), preprocessed; non-trials carry `skip`."
     df = mahnob_sessions(root)
     df = df[df.subject == subject].sort_values('cut')
     if df.empty: raise DataError(Path(root) / 'Sessions', f'no session of participant {subject}')

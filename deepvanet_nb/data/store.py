@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.store.html.md"""
 
 # %% ../../nbs/05_data.store.ipynb #ab403f8d
 from __future__ import annotations
-import hashlib, json, os, shutil, signal, threading
+import hashlib, importlib, json, os, shutil, signal, threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -18,15 +18,17 @@ import numpy as np
 from fastcore.basics import listify, patch
 from fastprogress.fastprogress import progress_bar
 
-from ..core import (Config, DataError, atomic_dir, atomic_path, ParamError, check_param, validate_params, Interval, OneOf, Each,
+from ..core import (Config, DataError, atomic_dir, write_json, ParamError, check_param, validate_params, Interval, OneOf, Each,
                                choices, Dataset, Label, DATASETS, DETECTORS, LABELS)
 from .formats import DEAP_FS, DEAP_BASELINE_S, DEAP_CHANNELS, EEG_CHANNELS
-from .deap import deap_trials, deap_subjects, iter_frames, video_rate, baseline_segments, segment_frame_indices, rating_to_label
+from .deap import rating_to_label
+from .signals import baseline_segments
+from .video import iter_frames, video_rate, segment_frame_indices
 
 # %% auto #0
-__all__ = ['Reference', 'EogRemoval', 'VideoSync', 'STORE_SETTINGS', 'check_store_config', 'store_config', 'content_hash',
-           'Segments', 'face_pipeline', 'dataset_reader', 'build_subject', 'SegmentStore', 'rebuild_summary', 'prepare',
-           'segment_caption', 'plot_segment', 'plot_face_gallery']
+__all__ = ['Reference', 'EogRemoval', 'VideoSync', 'STORE_SETTINGS', 'DATASET_READERS', 'check_store_config', 'store_config',
+           'content_hash', 'Segments', 'SegmentStore', 'face_pipeline', 'DatasetReader', 'dataset_reader',
+           'build_subject', 'rebuild_summary', 'prepare', 'segment_caption', 'plot_segment', 'plot_face_gallery']
 
 # %% ../../nbs/05_data.store.ipynb #43546c7a
 Reference = Literal['average', 'none']          # the EEG reference the raw readers apply
@@ -90,77 +92,6 @@ class Segments:
         "A hash (16 hex digits) of every array — values, types and shapes: segments built with the same settings from other recordings differ in it."
         return content_hash({f: getattr(self, f) for f in _FIELDS})
     def __repr__(self): return f'Segments({len(self)} segments, subjects {sorted(set(np.unique(self.subject).tolist()))}, trials {len(np.unique(self.trial))})'
-
-# %% ../../nbs/05_data.store.ipynb #7e7addeb
-def _segments_of_trial(tr, cfg, pipe):
-    "Arrays of one trial's segments and what was dropped, or raises NoFaceError."
-    bio = baseline_segments(tr.bio, cfg.fs, cfg.baseline_s, cfg.segment_s)
-    fps = video_rate(tr.video, cfg.video_fps if cfg.video_fps is not None else tr.video_fps)    # the file's own rate
-    if fps < cfg.face_fps: raise DataError(tr.video, f'{fps:g} fps is fewer than the {cfg.face_fps} face frames a second the settings keep')
-    idx = segment_frame_indices(len(bio), fps, cfg.face_fps, cfg.segment_s, tr.video_start_s)
-    per = idx.shape[1]
-    crops, found = pipe(iter_frames(tr.video, idx.ravel()), source=tr.video)    # decoded and cropped a chunk at a time
-    n = min(len(bio), len(found) // per)
-    if n == 0: raise DataError(tr.video, f'too short: at {fps:g} fps it ends before the first {cfg.segment_s}-s segment is complete')
-    crops, found = crops[:n * per], found[:n * per]
-    lab = rating_to_label(tr.ratings[:2])
-    arrays = dict(faces=crops.reshape(n, per, *crops.shape[1:]), bio=bio[:n], labels=np.tile(lab, (n, 1)),
-                  ratings=np.tile(tr.ratings.astype(np.float32), (n, 1)), trial=np.full(n, tr.video_id, np.int16),
-                  segment=np.arange(n, dtype=np.int16), subject=np.full(n, tr.subject, np.int16))
-    return arrays, dict(short_video_segments=len(bio) - n, frames_without_face=int((~found).sum()), face_frames=len(found), fps=fps)
-
-def face_pipeline(cfg:Config):
-    "The face pipeline that `cfg` asks for (imports the detector only now)."
-    from deepvanet_nb.data.face import FacePipeline
-    return FacePipeline(cfg.face_detector, cfg.face_size, cfg.face_scale, cfg.upsample, cfg.downscale, redetect=cfg.get('face_redetect', 0))
-
-def dataset_reader(dataset:str) -> tuple:
-    "`(subjects(root), trials(root, subject, cfg), unreadable(root))` of a data set; the raw readers are imported only when needed."
-    none = lambda root: {}                                              # files that belong to no subject and could not be read
-    if dataset == 'deap': return deap_subjects, lambda root, subject, cfg: deap_trials(root, subject), none
-    if dataset == 'deap-raw':
-        from deepvanet_nb.data.eeg import deap_raw_subjects, deap_raw_trials
-        return deap_raw_subjects, deap_raw_trials, none
-    from deepvanet_nb.data.mahnob import mahnob_subjects, mahnob_trials, mahnob_unreadable
-    return mahnob_subjects, mahnob_trials, mahnob_unreadable
-
-def build_subject(root:str|Path, # DEAP root
-                  subject:int, # subject number
-                  out:str|Path, # the subject's folder in the store; replaced atomically
-                  cfg:Config|None=None, # preprocessing settings (`store_config()`)
-                  pipe=None, # a face pipeline (built from `cfg` if None)
-                  progress:bool=True, # show a progress bar over trials
-                 ) -> dict:
-    "Preprocess one subject into `out`; return its manifest."
-    cfg = cfg or store_config()
-    pipe = pipe or face_pipeline(cfg)
-    from deepvanet_nb.data.face import NoFaceError
-    trials = dataset_reader(cfg.dataset)[1](root, subject, cfg)
-    parts, skipped, per_trial = [], [], []
-    counts = dict(short_video_segments=0, frames_without_face=0, face_frames=0)
-    disagree = [dict(trial=tr.video_id, presentation=tr.trial, ratings=tr.ratings_disagree) for tr in trials if tr.ratings_disagree]
-    for tr in (progress_bar(trials, leave=False) if progress else trials):
-        skip = lambda why: skipped.append(dict(trial=tr.video_id, presentation=tr.trial, reason=why))
-        if tr.skip: skip(tr.skip); continue
-        if tr.video is None: skip('no face video'); continue
-        try: arrays, c = _segments_of_trial(tr, cfg, pipe)
-        except NoFaceError as e: skip(f'no face found ({e.path})'); continue
-        except DataError as e: skip(f'face video: {e}'); continue
-        parts.append(arrays)
-        per_trial.append(dict(trial=tr.video_id, segments=len(arrays['labels']), frames_without_face=c['frames_without_face'], fps=c['fps']))
-        for k in counts: counts[k] += c[k]
-    if not parts:
-        first = f"; the first, trial {skipped[0]['trial']}: {skipped[0]['reason']}" if skipped else ''
-        raise DataError(trials[0].video.parent if trials and trials[0].video else Path(root),
-                        f'subject {subject}: no trial with a usable face video, so no segment ({len(skipped)} trial(s) skipped{first})')
-    arrays = {f: np.concatenate([p[f] for p in parts]) for f in _FIELDS}
-    manifest = dict(subject=subject, key=cfg.key, content=content_hash(arrays), config=dict(cfg), n_segments=len(arrays['labels']),
-                    n_trials=len(parts), trials_total=len(trials), skipped=skipped, **counts, per_trial=per_trial,
-                    ratings_disagree=disagree)  # {column: [value used, other source's]} per trial whose two rating sources differ
-    with atomic_dir(out) as tmp:
-        for f in _FIELDS: np.save(tmp / f'{f}.npy', arrays[f])
-        (tmp / 'manifest.json').write_text(json.dumps(manifest, indent=1))
-    return manifest
 
 # %% ../../nbs/05_data.store.ipynb #35ad4696
 def _rebuild_hint(subject) -> str: return f'rerun prepare with --force --subjects {subject} (force=True) to rebuild it'
@@ -241,6 +172,117 @@ class SegmentStore:
         return d if isinstance(d, dict) and 'subjects' in d else dict(subjects={}, skipped_subjects={})
     def __repr__(self): return f'SegmentStore({str(self.path)!r}, subjects={self.subjects})'
 
+# %% ../../nbs/05_data.store.ipynb #3c156ead
+@patch
+def write_subject(self:SegmentStore, subject:int, # its folder is `sXX/`
+                  arrays:dict|Segments, # the arrays `_FIELDS` names, one row per segment (or a `Segments`)
+                  key:str, config:dict, # the settings' key and the settings (`store_config`)
+                  folder:str|Path|None=None, # where to write instead of `subject_dir(subject)`
+                  **manifest, # what else the manifest records: counts, skips
+                 ) -> dict:
+    "Write one subject's arrays and manifest, replacing its folder in one atomic step; the manifest gains `subject`, `n_segments` and `content`. Returns the manifest."
+    if isinstance(arrays, Segments): arrays = {f: getattr(arrays, f) for f in _FIELDS}
+    n = len(arrays['labels'])
+    bad = [f for f in _FIELDS if f not in arrays or len(arrays[f]) != n]
+    if bad: raise ValueError(f"arrays {', '.join(bad)} missing or not of {n} rows (as labels)")
+    m = dict(subject=subject, key=key, content=content_hash(arrays), config=dict(config), n_segments=n, **manifest)
+    with atomic_dir(self.subject_dir(subject) if folder is None else folder) as tmp:
+        for f in _FIELDS: np.save(tmp / f'{f}.npy', arrays[f])
+        write_json(tmp / 'manifest.json', m)
+    return m
+
+# %% ../../nbs/05_data.store.ipynb #7e7addeb
+def _segments_of_trial(tr, cfg, pipe):
+    "Arrays of one trial's segments and what was dropped, or raises NoFaceError."
+    bio = baseline_segments(tr.bio, cfg.fs, cfg.baseline_s, cfg.segment_s)
+    fps = video_rate(tr.video, cfg.video_fps if cfg.video_fps is not None else tr.video_fps)    # the file's own rate
+    if fps < cfg.face_fps: raise DataError(tr.video, f'{fps:g} fps is fewer than the {cfg.face_fps} face frames a second the settings keep')
+    idx = segment_frame_indices(len(bio), fps, cfg.face_fps, cfg.segment_s, tr.video_start_s)
+    per = idx.shape[1]
+    crops, found = pipe(iter_frames(tr.video, idx.ravel()), source=tr.video)    # decoded and cropped a chunk at a time
+    n = min(len(bio), len(found) // per)
+    if n == 0: raise DataError(tr.video, f'too short: at {fps:g} fps it ends before the first {cfg.segment_s}-s segment is complete')
+    crops, found = crops[:n * per], found[:n * per]
+    lab = rating_to_label(tr.ratings[:2])
+    arrays = dict(faces=crops.reshape(n, per, *crops.shape[1:]), bio=bio[:n], labels=np.tile(lab, (n, 1)),
+                  ratings=np.tile(tr.ratings.astype(np.float32), (n, 1)), trial=np.full(n, tr.trial, np.int16),
+                  segment=np.arange(n, dtype=np.int16), subject=np.full(n, tr.subject, np.int16))
+    return arrays, dict(short_video_segments=len(bio) - n, frames_without_face=int((~found).sum()), face_frames=len(found), fps=fps)
+
+def face_pipeline(cfg:Config):
+    "The face pipeline that `cfg` asks for (imports the detector only now)."
+    from deepvanet_nb.data.face import FacePipeline
+    return FacePipeline(cfg.face_detector, cfg.face_size, cfg.face_scale, cfg.upsample, cfg.downscale, redetect=cfg.get('face_redetect', 0))
+
+# %% ../../nbs/05_data.store.ipynb #c2839ef3
+class DatasetReader:
+    "How `prepare` reads one data set: `subjects(root)`, `trials(root, subject, cfg)`, `unreadable(root)`. Its functions are looked up in `module` on first call, so a reader that needs MNE imports it only then."
+    def __init__(self, name:str, # the data set, as `store_config` names it
+                 module:str, # the module of its reader functions
+                 subjects:str, trials:str, # the names of its subject list and its trial reader there
+                 unreadable:str|None=None, # the name of its list of unreadable source files (None: every file names its subject)
+                 takes_cfg:bool=True, # whether the trial reader takes the settings
+                ):
+        self.name, self.module, self.takes_cfg = name, module, takes_cfg
+        self._names = dict(subjects=subjects, trials=trials, unreadable=unreadable)
+    def _fn(self, what:str): return getattr(importlib.import_module(self.module), self._names[what])
+    def subjects(self, root) -> list[int]:
+        "The subjects of `root` that have signals and face video."
+        return self._fn('subjects')(root)
+    def trials(self, root, subject:int, cfg:Config) -> list:
+        "One subject's `Trial`s, read with the settings `cfg`."
+        return self._fn('trials')(root, subject, *([cfg] if self.takes_cfg else []))
+    def unreadable(self, root) -> dict[str, str]:
+        "{source file: why} of the files that belong to no subject and cannot be read."
+        return self._fn('unreadable')(root) if self._names['unreadable'] else {}
+    def __repr__(self): return f"DatasetReader({self.name!r}: {self.module}.{self._names['trials']})"
+
+DATASET_READERS = {r.name: r for r in (
+    DatasetReader('deap', 'deepvanet_nb.data.deap', 'deap_subjects', 'deap_trials', takes_cfg=False),
+    DatasetReader('deap-raw', 'deepvanet_nb.data.deap', 'deap_raw_subjects', 'deap_raw_trials'),
+    DatasetReader('mahnob', 'deepvanet_nb.data.mahnob', 'mahnob_subjects', 'mahnob_trials', 'mahnob_unreadable'))}
+
+def dataset_reader(dataset:str) -> DatasetReader:
+    "The reader of `dataset`: 'deap', 'deap-raw' or 'mahnob'."
+    if dataset not in DATASET_READERS: raise ParamError('dataset', dataset, 'one of ' + ', '.join(map(repr, DATASET_READERS)), 'dataset_reader')
+    return DATASET_READERS[dataset]
+
+# %% ../../nbs/05_data.store.ipynb #1ff2a3f6
+def build_subject(root:str|Path, # DEAP root
+                  subject:int, # subject number
+                  out:str|Path, # the subject's folder in the store; replaced atomically
+                  cfg:Config|None=None, # preprocessing settings (`store_config()`)
+                  pipe=None, # a face pipeline (built from `cfg` if None)
+                  progress:bool=True, # show a progress bar over trials
+                 ) -> dict:
+    "Preprocess one subject into `out`; return its manifest."
+    cfg = cfg or store_config()
+    pipe = pipe or face_pipeline(cfg)
+    from deepvanet_nb.data.face import NoFaceError
+    trials = dataset_reader(cfg.dataset).trials(root, subject, cfg)
+    parts, skipped, per_trial = [], [], []
+    counts = dict(short_video_segments=0, frames_without_face=0, face_frames=0)
+    disagree = [dict(trial=tr.trial, presentation=tr.presentation, ratings=tr.ratings_disagree) for tr in trials if tr.ratings_disagree]
+    for tr in (progress_bar(trials, leave=False) if progress else trials):
+        skip = lambda why: skipped.append(dict(trial=tr.trial, presentation=tr.presentation, reason=why))
+        if tr.skip: skip(tr.skip); continue
+        if tr.video is None: skip('no face video'); continue
+        try: arrays, c = _segments_of_trial(tr, cfg, pipe)
+        except NoFaceError as e: skip(f'no face found ({e.path})'); continue
+        except DataError as e: skip(f'face video: {e}'); continue
+        parts.append(arrays)
+        per_trial.append(dict(trial=tr.trial, segments=len(arrays['labels']), frames_without_face=c['frames_without_face'], fps=c['fps']))
+        for k in counts: counts[k] += c[k]
+    if not parts:
+        first = f"; the first, trial {skipped[0]['trial']}: {skipped[0]['reason']}" if skipped else ''
+        raise DataError(trials[0].video.parent if trials and trials[0].video else Path(root),
+                        f'subject {subject}: no trial with a usable face video, so no segment ({len(skipped)} trial(s) skipped{first})')
+    arrays = {f: np.concatenate([p[f] for p in parts]) for f in _FIELDS}
+    out = Path(out)
+    return SegmentStore(out.parent).write_subject(subject, arrays, key=cfg.key, config=cfg, folder=out, n_trials=len(parts),
+        trials_total=len(trials), skipped=skipped, **counts, per_trial=per_trial,
+        ratings_disagree=disagree)  # {column: [value used, other source's]} per trial whose two rating sources differ
+
 # %% ../../nbs/05_data.store.ipynb #9dbbb44e
 def _worker_init():
     "Pool initializer: one core per worker; Ctrl-C is the parent's to handle; the worker ends the moment its parent does."
@@ -303,7 +345,7 @@ def rebuild_summary(st:SegmentStore, # the store
                subjects={s: {k: v for k, v in m.items() if k != 'config'} for s, m in subjects.items()}, skipped_subjects=skipped,
                unreadable=old.get('unreadable', {}) if unreadable is None else unreadable)
     if len(keys) > 1: log['mixed_settings'] = keys                 # subjects built with different settings: named, never hidden
-    with atomic_path(st.path / 'manifest.json') as tmp: tmp.write_text(json.dumps(log, indent=1))
+    write_json(st.path / 'manifest.json', log)
     return log
 
 def _clean_interrupted(st:SegmentStore):
@@ -327,11 +369,11 @@ def prepare(root:str|Path, # the data set's root folder, as downloaded
     cfg, st = check_store_config(cfg or store_config()), SegmentStore(store)
     from deepvanet_nb.data.face import resolve_detector
     cfg = cfg.updated(face_detector=resolve_detector(cfg.face_detector, verbose=verbose and cfg.face_detector is None))
-    list_subjects, _, list_unreadable = dataset_reader(cfg.dataset)
-    subjects = list_subjects(root) if subjects is None else listify(subjects)
+    reader = dataset_reader(cfg.dataset)
+    subjects = reader.subjects(root) if subjects is None else listify(subjects)
     st.path.mkdir(parents=True, exist_ok=True)
     _clean_interrupted(st)
-    unreadable = list_unreadable(root)
+    unreadable = reader.unreadable(root)
     rebuild_summary(st, dataset=cfg.dataset, unreadable=unreadable)  # true from the start, whatever an earlier run left
     if verbose and unreadable: print(f"{len(unreadable)} source file(s) could not be read and belong to no subject: {', '.join(unreadable)} (reasons in {st.path / 'manifest.json'})")
     todo = [s for s in subjects if force or not st.is_current(s, cfg)]
@@ -346,7 +388,7 @@ def prepare(root:str|Path, # the data set's root folder, as downloaded
                           f"s{subject:02d}: {m['n_segments']} segments from {m['n_trials']} trials; skipped {len(m['skipped'])} trial(s); "
                           f"{m['frames_without_face']} of {m['face_frames']} frames without a face")
     if n_workers == 1:
-        for s in progress_bar(todo): done(*_build_one(root, s, st.subject_dir(s), cfg, progress=verbose))
+        for s in (progress_bar(todo) if verbose else todo): done(*_build_one(root, s, st.subject_dir(s), cfg, progress=verbose))
     else:
         _in_workers([(root, s, st.subject_dir(s), cfg) for s in todo], n_workers, done, st.path)
     if len(errors) == len(todo) and not any(st.is_current(s, cfg) for s in subjects):

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..data.store import Segments
-from ..learner import segment_dls, deepvanet_learner, history, predict_probs, fit_quiet
+from ..learner import TrainSettings, segment_dls, deepvanet_learner, history, predict_probs, fit_quiet
 
 # %% auto #0
 __all__ = ['weighted_error', 'samme_alpha', 'samme_reweight', 'samme_predict', 'original_vote_alphas', 'original_vote',
@@ -68,22 +68,20 @@ class WeightedBCE(nn.Module):
 def decision_fusion(seg:Segments, # the segments (memory-mapped store)
                     label:str, # 'valence' or 'arousal'
                     train_idx, test_idx, # rows of the fold
-                    epochs:int=50, lambda_face:int=16, lambda_bio:int=64,
+                    settings:TrainSettings|None=None, # how each sub-classifier trains (default: the paper's settings)
                     channels=None, # bio channels of the bio sub-classifier (default all)
-                    bs:int=64, lr:float=1e-3, seed:int=0, device=None,
+                    device=None,
                     fit=fit_quiet, # `fit(learn, epochs)`: how each sub-classifier trains
-                    pretrained_face=None, # face-CNN weights the face sub-classifier starts from
-                    face_standardize:bool=False, # FaceNet standardises each frame (not in the paper)
                    ) -> dict:
     "AdaBoost (SAMME) over face then bio sub-classifiers; also the original code's vote over sub-classifiers trained as it trained them."
+    s = settings or TrainSettings()
     train_idx, test_idx = np.sort(train_idx), np.sort(test_idx)
     y_train, y_test = seg.label(label)[train_idx], seg.label(label)[test_idx]
     def sub_classifier(inputs, w):
         "Train one sub-classifier on samples weighted `w`; its history and P(high) on the training and test rows."
-        dls = segment_dls(seg, label, train_idx, test_idx, bs, device, seed, channels=channels, weights=w * len(w))
-        learn = deepvanet_learner(dls, inputs, lambda_face, lambda_bio, lr, seed, loss_func=WeightedBCE(),
-                                  pretrained_face=pretrained_face, face_standardize=face_standardize)
-        fit(learn, epochs)
+        dls = segment_dls(seg, label, train_idx, test_idx, s, device, channels=channels, weights=w * len(w))
+        learn = deepvanet_learner(dls, inputs, s, loss_func=WeightedBCE())
+        fit(learn, s.epochs)
         return history(learn), predict_probs(learn, dls.train.new(shuffle=False, drop_last=False)), predict_probs(learn, dls.valid)
     test_acc = lambda p: float(((p > 0.5) == (y_test > 0.5)).mean())
     uniform = np.full(len(train_idx), 1 / len(train_idx))

@@ -7,7 +7,6 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.chance.html.md"""
 # %% ../../nbs/33_eval.chance.ipynb #dfc73f21
 from __future__ import annotations
 import warnings
-from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -16,16 +15,17 @@ import pandas as pd
 from scipy.stats import binom
 from fastprogress.fastprogress import progress_bar
 
-from ..core import Config, Protocol, Label, validate_params, Interval
+from ..core import Protocol, Label, validate_params, Interval
 from ..data.store import Segments, SegmentStore
-from ..models import face_cnn, load_face_cnn, face_weights_id
 from .splits import cv_folds, permutation_unit
-from .experiments import Experiment, ExperimentGrid, ResultsFile, results_frame, run_folds_fast, unit_info, pooled_metrics, resume_run
+from .results import RECORD_VERSION, RESULT_KEYS, ResultsFile, results_frame, result_keys
+from .experiments import (Experiment, ExperimentGrid, EngineSettings, CVRunner, run_folds_fast, resident, pooled_metrics,
+                                           resume_run)
 
 # %% auto #0
-__all__ = ['RESULT_KEYS', 'chance_threshold', 'binomial_p', 'permutation_p', 'unit_table', 'bootstrap_ci', 'null_frame',
-           'null_accuracies', 'holm', 'permutations_needed', 'chance_table', 'family_summary', 'plot_nulls',
-           'nested_folds', 'fast_scores', 'nested_scores', 'nested_selection', 'selection_optimism', 'run_nested',
+__all__ = ['chance_threshold', 'binomial_p', 'permutation_p', 'unit_table', 'bootstrap_ci', 'null_frame', 'null_accuracies',
+           'holm', 'permutations_needed', 'chance_table', 'family_summary', 'plot_nulls', 'nested_folds',
+           'runner_scores', 'fast_scores', 'nested_scores', 'nested_selection', 'selection_optimism', 'run_nested',
            'nested_table']
 
 # %% ../../nbs/33_eval.chance.ipynb #d7cb253d
@@ -93,8 +93,6 @@ def bootstrap_ci(records:pd.DataFrame, # fold records of one result (`results_fr
     return float(lo), float(hi)
 
 # %% ../../nbs/33_eval.chance.ipynb #ff6e26fd
-RESULT_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'lambda_face', 'lambda_bio', 'epochs', 'n_splits', 'seed', 'bs', 'lr', 'label']
-
 def null_frame(results:str|Path) -> pd.DataFrame:
     "The permutation records beside a results file (`<results>.permutations.jsonl`) as a frame; empty if there are none."
     recs = ResultsFile(results).side('permutations').records()
@@ -201,11 +199,22 @@ def nested_folds(seg:Segments, protocol:Protocol='trial', label:Label='valence',
         out.append(dict(train=tr, test=te, inner=inner))
     return out
 
-def fast_scores(seg:Segments, device=None, amp:bool=False, pretrained_face=None):
-    "A scorer for `nested_scores`: `score(exp, folds, ids)` trains the folds together (`run_folds_fast`) and returns their test accuracies."
+def runner_scores(runner:CVRunner, unit:int):
+    "A scorer for `nested_scores`: `score(exp, folds, ids)` trains the folds together on the runner's device (`run_folds_fast`) and returns their test accuracies."
+    def score(exp, folds, ids):
+        seg = runner.segments(unit)
+        data = resident(seg, exp.modality, runner.device, runner.held(unit)['data'])
+        return [r['accuracy'] for r in run_folds_fast(seg, exp, list(zip(ids, folds)), data, runner.engine)]
+    return score
+
+def fast_scores(seg:Segments, device=None, # the unit's segments, and where to train
+                engine:EngineSettings|None=None, # bf16 autocast and torch.compile
+               ):
+    "A scorer for `nested_scores` outside a run: the folds trained together on `device` (`run_folds_fast`)."
     cache = {}
     def score(exp, folds, ids):
-        return [r['accuracy'] for r in run_folds_fast(seg, exp, folds, ids, device, stack_data=cache, amp=amp, pretrained_face=pretrained_face)]
+        data = resident(seg, exp.modality, device, cache)
+        return [r['accuracy'] for r in run_folds_fast(seg, exp, list(zip(ids, folds)), data, engine)]
     return score
 
 def nested_scores(seg:Segments, exp:Experiment, # the unit's segments; the experiment (its λ are replaced by each pair's)
@@ -214,12 +223,12 @@ def nested_scores(seg:Segments, exp:Experiment, # the unit's segments; the exper
                   score=None, # `score(exp, folds, ids) -> accuracies` (default `fast_scores(seg)`)
                  ) -> pd.DataFrame:
     "Accuracy of every pair on each outer test fold (`inner` = -1) and on each inner fold of that outer fold's training rows."
-    nf = nested_folds(seg, exp.protocol, exp.label, exp.n_splits, inner_splits, exp.seed)
+    nf = nested_folds(seg, exp.protocol, exp.label, exp.n_splits, inner_splits, exp.settings.seed)
     members = [(k, -1, (f['train'], f['test'])) for k, f in enumerate(nf)] + [(k, j, ij) for k, f in enumerate(nf) for j, ij in enumerate(f['inner'])]
     ids = [k if j < 0 else 100 * (k + 1) + j for k, j, _ in members]         # each model's own seed stream
     score, rows = score or fast_scores(seg), []
     for lf, lb in pairs:
-        accs = score(replace(exp, lambda_face=lf, lambda_bio=lb), [m[2] for m in members], ids)
+        accs = score(exp.updated(lambda_face=lf, lambda_bio=lb), [m[2] for m in members], ids)
         rows += [dict(lambda_face=lf, lambda_bio=lb, outer=k, inner=j, accuracy=a) for (k, j, _), a in zip(members, accs)]
     return pd.DataFrame(rows)
 
@@ -256,42 +265,42 @@ def run_nested(store:str|Path|SegmentStore, # a prepared segment store
                progress:bool=True,
               ) -> pd.DataFrame:
     "Nested λ selection for every experiment and unit of the grid, resumable pair by pair; one row of `selection_optimism` per experiment and unit."
-    st = store if isinstance(store, SegmentStore) else SegmentStore(store)
     if 'fusion-decision' in grid.modalities: raise ValueError('nested selection trains with the fast engine: fusion-decision is not supported')
-    rf = ResultsFile(results).side('nested')
-    face_weights = None if grid.pretrained_face is None else load_face_cnn(face_cnn(), grid.pretrained_face).state_dict()
+    runner = CVRunner(store, ResultsFile(results).side('nested').path, device, EngineSettings(amp=amp), worker=(0, 1), progress=False)
+    grid = grid.loaded()                                                       # the face weights read once; a bad file is named here
     pairs = [(lf, lb) for lf in grid.lambda_faces for lb in grid.lambda_bios]
-    bases = {replace(e, lambda_face=pairs[0][0], lambda_bio=pairs[0][1]).key: e for e in grid.experiments(face_weights_id(face_weights))}
-    units = lambda e: st.check_subjects(grid.subjects) if e.scope == 'per-subject' else [0]
+    bases = {e.updated(lambda_face=pairs[0][0], lambda_bio=pairs[0][1]).key: e for e in grid.experiments()}
+    units = lambda e: runner.store.check_subjects(grid.subjects) if e.scope == 'per-subject' else [0]
     jobs = [(e, u) for e in bases.values() for u in units(e)]
-    with rf.lock(say=lambda m: print(m, flush=True)):                          # one writer at a time
-        have, runs = _nested_jobs(st, rf, jobs, pairs, inner_splits, (device, amp, face_weights), progress)
+    with runner.file.lock(say=lambda m: print(m, flush=True)):                 # one writer at a time
+        have, runs = _nested_jobs(runner, jobs, pairs, inner_splits, progress)
     return nested_table([r for v in have.values() for r in v.values() if r['run'] in runs])
 
+
 # %% ../../nbs/33_eval.chance.ipynb #b949c407
-def _nested_jobs(st, rf, jobs, pairs, inner_splits, train, progress) -> tuple[dict, set]:
+def _nested_jobs(runner:CVRunner, jobs:list, pairs:list, inner_splits:int, progress:bool) -> tuple[dict, set]:
     "Run every (experiment, unit) job's λ pairs not yet complete in the nested file; ({run: {fold: record}}, the runs asked for)."
-    recs, have = rf.records(), {}
+    recs, have, runs = runner.file.records(), {}, set()
     for r in recs: have.setdefault(r['run'], {})[r['fold']] = r                 # a pair cut short by a crash is trained again
-    done, runs = {k for k, v in have.items() if len(v) == next(iter(v.values())).get('members', -1)}, set()
+    done = {k for k, v in have.items() if len(v) == next(iter(v.values())).get('members', -1)}
     for e, u in (progress_bar(jobs) if progress else jobs):
-        info, seg = unit_info(st, u), None
+        info = runner.held(u)['info']
         for lf, lb in pairs:
-            ep = replace(e, lambda_face=lf, lambda_bio=lb)
-            run = resume_run(recs, ep, u, info, rf.path, inner_splits=inner_splits)
-            if run not in done:
-                seg = seg if seg is not None else st.load(u if u else None)
-                s = nested_scores(seg, ep, [(lf, lb)], inner_splits, fast_scores(seg, *train))
-                have[run] = {}
-                for i, r in enumerate(s.itertuples()):
-                    rec = dict(run=run, fold=i, members=len(s), outer=r.outer, inner=r.inner, accuracy=r.accuracy, subject=u,
-                               inner_splits=inner_splits, **info, **vars(ep))
-                    rf.append(rec); have[run][i] = rec
+            ep = e.updated(lambda_face=lf, lambda_bio=lb)
+            run = resume_run(recs, ep, u, info, runner.file.path, inner_splits=inner_splits)
             runs.add(run)
+            if run in done: continue
+            s = nested_scores(runner.segments(u), ep, [(lf, lb)], inner_splits, runner_scores(runner, u))
+            have[run] = {}
+            for i, r in enumerate(s.itertuples()):
+                rec = dict(version=RECORD_VERSION, run=run, fold=i, members=len(s), outer=r.outer, inner=r.inner, accuracy=r.accuracy,
+                           subject=u, inner_splits=inner_splits, **info, **ep.values())
+                runner.file.append(rec); have[run][i] = rec
     return have, runs
 
+
 # %% ../../nbs/33_eval.chance.ipynb #4f332904
-_NESTED_KEYS = ['store', 'dataset', 'scope', 'protocol', 'modality', 'face_init', 'epochs', 'label', 'subject', 'inner_splits']
+_NESTED_KEYS = result_keys(drop=('lambda_face', 'lambda_bio', 'n_splits', 'seed', 'bs', 'lr'), add=('subject', 'inner_splits'))
 
 @validate_params()
 def nested_table(records:list[dict],

@@ -6,38 +6,37 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.experiments.html.md"""
 
 # %% ../../nbs/32_eval.experiments.ipynb #b55ced82
 from __future__ import annotations
-import json, os, time, socket, warnings
+import os, time, socket, warnings
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 import torch
-from fastcore.basics import store_attr, listify
+from fastcore.basics import store_attr, listify, patch
 from fastprogress.fastprogress import progress_bar
 from fastai.callback.core import Callback
 from fastai.data.load import DataLoader
-from sklearn.metrics import f1_score, confusion_matrix
 
-from ..core import (Config, DataError, atomic_path, default_device, check_fields, validate_params, Interval, OneOf, Each, TRAIN_PARAMS,
+from ..core import (Config, DataError, ParamError, atomic_path, default_device, check_fields, validate_params, Interval, OneOf, Each, TRAIN_PARAMS,
                                Label, Inputs, Modality, Protocol, Scope, Engine, LABELS, MODALITIES)
 from ..data.formats import EEG_CHANNELS
 from ..data.store import SegmentStore, Segments
-from ..learner import SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs, fit_quiet
-from ..models import face_cnn, load_face_cnn, face_weights_id
-from ..fast import DeviceSegments, fit_folds
+from ..learner import (TrainSettings, SegmentDataset, FacesToFloat, segment_dls, deepvanet_learner, history, predict_probs,
+                                  fit_quiet)
+from ..fast import DeviceSegments, fit_folds, fold_numbers
+from .results import RECORD_VERSION, ResultsFile, fold_metrics, results_frame, result_keys, confusion_metrics
 from .splits import protocol_scope, cv_folds, trial_pairs, permuted_labels, permutation_unit
 from .adaboost import decision_fusion
 
 # %% auto #0
-__all__ = ['N_EEG', 'EXPERIMENT_PARAMS', 'MAX_PERMUTATIONS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid',
-           'ResultsFile', 'is_fold_record', 'EpochProgress', 'confusion_metrics', 'fold_metrics', 'unit_counts',
-           'fold_outcome', 'run_fold', 'segment_features', 'unit_info', 'run_id', 'resume_run', 'check_run_data',
-           'run_folds_fast', 'worker_env', 'permutation_run', 'permutation_stack', 'run_cv', 'store_labels',
-           'face_init', 'results_frame', 'pooled_metrics', 'summarize', 'by_modality', 'modality_label',
-           'modality_order', 'update_findings']
+__all__ = ['N_EEG', 'MAX_PERMUTATIONS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid', 'EpochProgress',
+           'trial_counts', 'fold_outcome', 'curve_outcome', 'run_fold', 'segment_features', 'data_info', 'run_id',
+           'resume_run', 'check_run_data', 'resident', 'run_folds_fast', 'worker_env', 'permutation_run',
+           'permutation_stack', 'EngineSettings', 'FoldGroup', 'plan', 'CVRunner', 'run_cv', 'pooled_metrics',
+           'summarize', 'by_modality', 'modality_label', 'modality_order']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 N_EEG = len(EEG_CHANNELS)
@@ -57,26 +56,31 @@ def modality_setup(modality:Modality, # a row of the ablation (`MODALITIES`)
     return ModalitySetup('face' if modality == 'face' else 'fusion' if modality.startswith('fusion') else 'bio', channels)
 
 # %% ../../nbs/32_eval.experiments.ipynb #c087cfd7
-_lam = Interval(int, 1)
-EXPERIMENT_PARAMS = dict(lambda_face=_lam, lambda_bio=_lam, n_splits=Interval(int, 2), face_standardize=OneOf(True, False),
-                         **{k: v for k, v in TRAIN_PARAMS.items() if k != 'device'})
-
 @dataclass
 class Experiment:
-    "The settings of one cross-validation run (one protocol, label, modality and λ pair)."
+    "The settings of one cross-validation run: a protocol, label and modality, its folds, and how each network trains."
     protocol:Protocol='trial'; label:Label='valence'; modality:Modality='fusion-feature'
-    lambda_face:int=16; lambda_bio:int=64
-    epochs:int=50; n_splits:int=10; seed:int=0; bs:int=64; lr:float=1e-3
+    n_splits:int=10
     scope:Scope|None=None # default: the protocol's own ('per-subject' for paper and trial)
-    pretrained_face:str|None=None # content id (`face_weights_id`) of the face-CNN weights it starts from; None: from scratch
-    face_standardize:bool=False # FaceNet standardises each frame (not in the paper)
+    settings:TrainSettings=field(default_factory=TrainSettings) # λ1, λ2, epochs, batch size, learning rate, seed, face start
     def __post_init__(self):
-        check_fields(self, **EXPERIMENT_PARAMS)
+        check_fields(self, n_splits=Interval(int, 2))
+        if not isinstance(self.settings, TrainSettings): raise ParamError('settings', self.settings, 'a TrainSettings', 'Experiment')
         self.scope = protocol_scope(self.protocol, self.scope)
+    def values(self) -> dict:
+        "Its settings as a fold record holds them, flat; the face start as `face_id`, the content id of its weights."
+        s = self.settings.values()
+        return dict(protocol=self.protocol, label=self.label, modality=self.modality, n_splits=self.n_splits, scope=self.scope,
+                    **{k: v for k, v in s.items() if k != 'pretrained_face'}, face_id=s['pretrained_face'])
     @property
     def key(self) -> str:
         "Its identity in a results file; the face options count only when set, so keys from before they existed still match."
-        return Config({k: v for k, v in asdict(self).items() if k not in _FACE_OPTIONS or v}).key
+        v = self.values()
+        v['pretrained_face'] = v.pop('face_id')                        # the name records had when run ids were first made
+        return Config({k: x for k, x in v.items() if k not in _FACE_OPTIONS or x}).key
+    def updated(self, **kwargs) -> Experiment:
+        "A copy with training settings (`TrainSettings` fields) changed."
+        return replace(self, settings=self.settings.updated(**kwargs))
 
 _FACE_OPTIONS = ('pretrained_face', 'face_standardize')
 
@@ -89,96 +93,30 @@ class ExperimentGrid:
     modalities:Modality|list[Modality]='fusion-feature' # rows of the ablation (`MODALITIES`)
     lambda_faces:int|list[int]=16; lambda_bios:int|list[int]=64 # λ1 and λ2 values (the grid is their product)
     scope:Scope|None=None # force 'per-subject' or 'inter-subject' for `paper`/`trial`
-    subjects:int|list[int]|None=None # per-subject units (default: every subject in the store)
-    epochs:int=50; n_splits:int=10; seed:int=0; bs:int=64; lr:float=1e-3
-    pretrained_face:str|Path|dict|None=None # face-CNN weights every face network starts from (`deepvanet pretrain afewva`); None: from scratch
-    face_standardize:bool=False # FaceNet standardises each frame (not in the paper; `22_face_training`)
+    subjects:int|list[int]|None=None # the subjects of per-subject runs (default: every subject in the store)
+    n_splits:int=10
+    settings:TrainSettings=field(default_factory=TrainSettings) # epochs, batch size, learning rate, seed and face start of every network
     def __post_init__(self):
-        check_fields(self, lambda_faces=Each(_lam), lambda_bios=Each(_lam), subjects=Each(Interval(int, 1), none=True),
-                     **{k: EXPERIMENT_PARAMS[k] for k in ('epochs', 'n_splits', 'seed', 'bs', 'lr', 'face_standardize')})
+        lam = Interval(int, 1)
+        check_fields(self, lambda_faces=Each(lam), lambda_bios=Each(lam), subjects=Each(Interval(int, 1), none=True), n_splits=Interval(int, 2))
+        if not isinstance(self.settings, TrainSettings): raise ParamError('settings', self.settings, 'a TrainSettings', 'ExperimentGrid')
+        lf, lb = self.settings.lambda_face, self.settings.lambda_bio
+        if (lf, lb) != (16, 64): raise ParamError('settings', f'TrainSettings(lambda_face={lf}, lambda_bio={lb}, …)',
+                                                  "one that leaves λ1 and λ2 alone: the grid's are `lambda_faces` and `lambda_bios`", 'ExperimentGrid')
         for k in ('protocols', 'labels', 'modalities', 'lambda_faces', 'lambda_bios'): setattr(self, k, listify(getattr(self, k)))
         if self.subjects is not None: self.subjects = listify(self.subjects)
 
-    def experiments(self, face_id:str|None=None, # `face_weights_id` of the weights `pretrained_face` names
-                   ) -> list[Experiment]:
-        "Every experiment of the grid; a network with a face starts from `face_id`, a bio-only one from nothing."
-        face = lambda m: (face_id, self.face_standardize) if modality_setup(m).inputs != 'bio' else (None, False)
-        return [Experiment(p, l, m, lf, lb, self.epochs, self.n_splits, self.seed, self.bs, self.lr, self.scope, *face(m))
+    def experiments(self) -> list[Experiment]:
+        "Every experiment of the grid; a network with a face starts as `settings` says, a bio-only one from nothing."
+        def settings(m, lf, lb):
+            face = {} if modality_setup(m).inputs != 'bio' else dict(pretrained_face=None, face_standardize=False)
+            return self.settings.updated(lambda_face=lf, lambda_bio=lb, **face)
+        return [Experiment(p, l, m, self.n_splits, self.scope, settings(m, lf, lb))
                 for p in self.protocols for m in self.modalities for lf in self.lambda_faces for lb in self.lambda_bios for l in self.labels]
 
-# %% ../../nbs/32_eval.experiments.ipynb #6da96b98
-class ResultsFile:
-    "An append-only JSON Lines file of fold results; with `worker`, that worker appends to its own file beside it."
-    def __init__(self, path:str|Path, # the results file; workers' files are `<stem>.worker<N><suffix>` beside it
-                 worker:int|None=None, # this process's worker number (distributed runs), or None
-                ): self.path, self.worker, self.bad_lines, self.duplicates = Path(path), worker, 0, 0
-    @property
-    def features_dir(self) -> Path: return self.path.with_name(self.path.stem + '.features')
-    @property
-    def write_path(self) -> Path:
-        "The file this process appends to."
-        return self.path if self.worker is None else self.path.with_name(f'{self.path.stem}.worker{self.worker}{self.path.suffix}')
-    def parts(self) -> list[Path]:
-        "The results file and every worker's file beside it, those that exist."
-        return [p for p in (self.path, *sorted(self.path.parent.glob(f'{self.path.stem}.worker*{self.path.suffix}'))) if p.is_file()]
-    def records(self) -> list[dict]:
-        "Every complete fold record of all parts, each (run, fold) once; torn lines, and lines that are JSON but not a fold record, are skipped and counted in `bad_lines`, repeated (run, fold) pairs in `duplicates` (the first is kept)."
-        out, seen, self.bad_lines, self.duplicates = [], set(), 0, 0
-        for p in self.parts():
-            for line in p.read_text(errors='replace').splitlines():
-                if not line.strip(): continue
-                try: r = json.loads(line)
-                except json.JSONDecodeError: r = None
-                if not is_fold_record(r): self.bad_lines += 1
-                elif (r['run'], r['fold']) in seen: self.duplicates += 1
-                else: seen.add((r['run'], r['fold'])); out.append(r)
-        return out
-    @contextmanager
-    def lock(self, wait:bool=True, # wait for another process's run on this file to end; False: refuse at once
-             say=print, # how to tell the user that this run waits
-            ):
-        "Hold this process's results file for a run: one writer at a time (an OS lock, released when the process ends, even killed)."
-        import fcntl
-        path = self.write_path.with_name(self.write_path.name + '.lock')
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, 'a+') as f:
-            try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                f.seek(0); holder = f.read().strip() or 'another process'
-                if not wait: raise DataError(self.write_path, f'in use by {holder}: one run writes a results file at a time') from None
-                say(f'{self.write_path}: in use by {holder}; waiting for it to finish (its finished folds will then be skipped)')
-                fcntl.flock(f, fcntl.LOCK_EX)
-            f.seek(0); f.truncate(); f.write(f'process {os.getpid()} on {socket.gethostname()} since {time.strftime("%H:%M:%S")}'); f.flush()
-            try: yield self
-            finally: f.seek(0); f.truncate(); f.flush(); fcntl.flock(f, fcntl.LOCK_UN)
-    def side(self, name:str) -> 'ResultsFile':
-        "The results file `<stem>.<name><suffix>` beside this one (e.g. `permutations`), with the same worker."
-        return ResultsFile(self.path.with_name(f'{self.path.stem}.{name}{self.path.suffix}'), self.worker)
-    def done(self) -> set[tuple[str, int]]:
-        "(run, fold) pairs already recorded."
-        return {(r['run'], r['fold']) for r in self.records()}
-    def append(self, record:dict):
-        "Append one record as one line, durably."
-        path = self.write_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = (json.dumps(record, default=_json_default) + '\n').encode()
-        with open(path, 'rb+' if path.exists() else 'wb') as f:     # end a torn last line first
-            f.seek(0, os.SEEK_END)
-            if f.tell() and (f.seek(-1, os.SEEK_END), f.read(1))[1] != b'\n': data = b'\n' + data
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try: os.write(fd, data); os.fsync(fd)
-        finally: os.close(fd)
-    def __repr__(self): return f'ResultsFile({str(self.path)!r})'
-
-def is_fold_record(r) -> bool:
-    "Whether `r` (a parsed results line) is a fold record: a dict with a string `run`, an integer `fold` and a numeric `accuracy`."
-    return (isinstance(r, dict) and isinstance(r.get('run'), str) and isinstance(r.get('fold'), int) and not isinstance(r.get('fold'), bool)
-            and isinstance(r.get('accuracy'), (int, float)) and not isinstance(r.get('accuracy'), bool))
-
-def _json_default(o):
-    if isinstance(o, np.generic): return o.item()
-    if isinstance(o, np.ndarray): return o.tolist()
-    raise TypeError(f'cannot write {type(o).__name__} to JSON')
+    def loaded(self) -> ExperimentGrid:
+        "The grid with its face weights read once (`TrainSettings.loaded`), as the runner uses it."
+        return replace(self, settings=self.settings.loaded())
 
 # %% ../../nbs/32_eval.experiments.ipynb #f913a40c
 class EpochProgress(Callback):
@@ -193,75 +131,57 @@ class EpochProgress(Callback):
         self.pb.update(self.done)
 
 # %% ../../nbs/32_eval.experiments.ipynb #429e53be
-def confusion_metrics(tn, fp, fn, tp) -> dict:
-    "Balanced accuracy (mean recall of the classes present), F1 of the high class and macro-F1, from confusion counts — one fold's, or a result's pooled."
-    tn, fp, fn, tp = (float(v) for v in (tn, fp, fn, tp))
-    recalls = [c / n for c, n in ((tp, tp + fn), (tn, tn + fp)) if n]
-    f1 = lambda t, f_p, f_n: 2 * t / (2 * t + f_p + f_n) if t + f_p + f_n else 0.
-    return dict(balanced_accuracy=float(np.mean(recalls)) if recalls else np.nan, f1=f1(tp, fp, fn), macro_f1=(f1(tp, fp, fn) + f1(tn, fn, fp)) / 2)
-
-def fold_metrics(y, pred, # true and predicted 0/1 labels of the test rows
-                 y_train=None, # the training rows' labels: adds `majority`, the accuracy of always answering their majority class
-                ) -> dict:
-    "Accuracy, balanced accuracy, F1 of the high class, macro-F1, the confusion counts (and the majority-class baseline)."
-    y, pred = np.asarray(y).astype(int), np.asarray(pred).astype(int)
-    tn, fp, fn, tp = confusion_matrix(y, pred, labels=[0, 1]).ravel()
-    out = dict(accuracy=float((y == pred).mean()), **confusion_metrics(tn, fp, fn, tp), tn=int(tn), fp=int(fp), fn=int(fn), tp=int(tp))
-    if y_train is not None: out['majority'] = float((y == int(np.mean(y_train) >= 0.5)).mean())
-    return out
-
-def unit_counts(seg:Segments, test_idx, correct) -> list[list[int]]:
+def trial_counts(seg:Segments, test_idx, correct) -> list[list[int]]:
     "[subject, trial, correct, segments] of every trial in a test fold: what a bootstrap over trials or subjects resamples."
     u, inv = np.unique(trial_pairs(seg)[np.asarray(test_idx)], axis=0, return_inverse=True)
     inv = inv.ravel()
     c, n = np.bincount(inv, np.asarray(correct, float)).astype(int), np.bincount(inv)
     return [[int(s), int(t), int(a), int(b)] for (s, t), a, b in zip(u, c, n)]
 
-def fold_outcome(seg:Segments, y, # the unit's segments and the labels learnt (one per row)
+def fold_outcome(seg:Segments, y, # the segments cross-validated and the labels learnt (one per row)
                 train_idx, test_idx, pred, # the fold and its predictions, in `test_idx` order
                ) -> dict:
-    "What every fold record says of its test rows: sizes, test trials, `fold_metrics` with the majority baseline, and `unit_counts`."
+    "What every fold record says of its test rows: sizes, test trials, `fold_metrics` with the majority baseline, and `trial_counts`."
     y_test = np.asarray(y)[test_idx]
-    units = unit_counts(seg, test_idx, np.asarray(pred) == y_test)
+    units = trial_counts(seg, test_idx, np.asarray(pred) == y_test)
     return dict(n_train=len(train_idx), n_test=len(test_idx), test_trials=len(units), **fold_metrics(y_test, pred, np.asarray(y)[train_idx]), units=units)
 
+def curve_outcome(curve:dict) -> dict:
+    "The best test epoch and its accuracy (what the original code reported) and the curve, from a fold's per-epoch curve."
+    best = int(np.argmax(curve['test_accuracy']))
+    return dict(best_epoch=best + 1, best_epoch_accuracy=curve['test_accuracy'][best], curve=curve)
+
 # %% ../../nbs/32_eval.experiments.ipynb #1ac457b7
-def run_fold(seg:Segments, # the unit's segments (memory-mapped)
+def run_fold(seg:Segments, # the segments cross-validated (memory-mapped)
              exp:Experiment, train_idx, test_idx, # the fold
              device=None, cbs=None, # fastai callbacks for the fit(s)
              features:bool=False, # also return the model's face/bio features of every segment (t-SNE)
-             pretrained_face=None, # the face-CNN weights `exp.pretrained_face` names (a path or state dict)
             ) -> dict:
-    "Train and test one fold; the record the runner writes (plus `features` if asked)."
-    t0 = time.time()
+    "Train and test one fold on the plain engine; the record the runner writes (plus `features` if asked)."
+    t0, s = time.time(), exp.settings
     net, channels = modality_setup(exp.modality, seg.bio.shape[1])
     test_idx, y = np.sort(test_idx), seg.label(exp.label)
-    fit = lambda learn, n: fit_quiet(learn, n, cbs)
-    face = dict(pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
     if exp.modality == 'fusion-decision':
-        r = decision_fusion(seg, exp.label, train_idx, test_idx, exp.epochs, exp.lambda_face, exp.lambda_bio, channels,
-                            exp.bs, exp.lr, exp.seed, device, fit=fit, **face)
+        r = decision_fusion(seg, exp.label, train_idx, test_idx, s, channels, device, fit=lambda learn, n: fit_quiet(learn, n, cbs))
         rec = dict(fold_outcome(seg, y, train_idx, test_idx, r['pred']), best_epoch=None, best_epoch_accuracy=None,
                    curve=dict(face=r['histories'][0], bio=r['histories'][1]), alphas=r['alphas'], errors=r['errors'],
                    sub_accuracy=r['sub_accuracy'], vote_alphas=r['vote_alphas'], vote_accuracy=float((r['vote_pred'] == y[test_idx]).mean()),
                    vote_sub_accuracy=r['vote_sub_accuracy'])
     else:
-        dls = segment_dls(seg, exp.label, train_idx, test_idx, exp.bs, device, exp.seed, channels=channels)
-        learn = deepvanet_learner(dls, net, exp.lambda_face, exp.lambda_bio, exp.lr, exp.seed, **face)
-        fit(learn, exp.epochs)
-        h = history(learn)
-        probs = predict_probs(learn, dls.valid)
-        best = int(np.argmax(h['accuracy']))
-        rec = dict(fold_outcome(seg, y, train_idx, test_idx, probs > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['accuracy'][best],
-                   curve=dict(train_loss=h['train_loss'], test_loss=h['valid_loss'], test_accuracy=h['accuracy']))
-        if features and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model, seg, channels, dls.device)
+        dls = segment_dls(seg, exp.label, train_idx, test_idx, s, device, channels=channels)
+        learn = deepvanet_learner(dls, net, s)
+        fit_quiet(learn, s.epochs, cbs)
+        curve = history(learn)
+        rec = dict(fold_outcome(seg, y, train_idx, test_idx, predict_probs(learn, dls.valid) > 0.5), **curve_outcome(curve))
+        if features and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model, seg, channels)
     rec['seconds'] = round(time.time() - t0, 2)
     return rec
 
 # %% ../../nbs/32_eval.experiments.ipynb #9e324a4f
-def segment_features(model, seg:Segments, channels=None, device=None, bs:int=256) -> dict:
-    "The face (λ1) and bio (λ2) features of every segment under `model`, as float16 arrays."
-    dl = DataLoader(SegmentDataset(seg, 'valence', channels=channels), bs=bs, after_batch=FacesToFloat(), device=device or default_device())
+def segment_features(model, seg:Segments, channels=None, bs:int=256) -> dict:
+    "The face (λ1) and bio (λ2) features of every segment under `model` (computed where the model is), as float16 arrays."
+    device = next(model.parameters()).device
+    dl = DataLoader(SegmentDataset(seg, 'valence', channels=channels), bs=bs, after_batch=FacesToFloat(), device=device)
     model.eval(); face, bio = [], []
     with torch.no_grad():
         for faces, b, _ in dl:
@@ -269,23 +189,23 @@ def segment_features(model, seg:Segments, channels=None, device=None, bs:int=256
     return dict(face=torch.cat(face).numpy().astype(np.float16), bio=torch.cat(bio).numpy().astype(np.float16))
 
 # %% ../../nbs/32_eval.experiments.ipynb #48d8be11
-def unit_info(st:SegmentStore, unit:int) -> dict:
-    "What every record of a unit (0 = all subjects) says of its data: data set, settings key, folder name, and the ids of its content (`data_id`) and of the whole store's (`store_id`)."
-    subjects = st.subjects if unit == 0 else [unit]
+def data_info(st:SegmentStore, subject:int) -> dict:
+    "What every record of a subject's run (0: all subjects) says of its data: data set, settings key, folder name, and the ids of its content (`data_id`) and of the whole store's (`store_id`)."
+    subjects = st.subjects if subject == 0 else [subject]
     ms = [st.manifest(s) for s in subjects]
-    key = ms[0]['key'] if unit else Config(keys=[m['key'] for m in ms], subjects=subjects).key
+    key = ms[0]['key'] if subject else Config(keys=[m['key'] for m in ms], subjects=subjects).key
     return dict(dataset=ms[0]['config'].get('dataset', 'deap'), store_key=key, store_name=st.path.name, store_settings=ms[0]['key'],
                 data_id=st.data_id(subjects), store_id=st.data_id(), store_content={str(s): st.content(s)[:8] for s in st.subjects})
 
-def run_id(exp:Experiment, unit:int, info:dict, **extra) -> str:
-    "A run's identity in a results file: the experiment, the unit, its settings key and its content (`data_id`), and any `extra` (nested runs: their inner folds)."
-    return Config(exp=exp.key, unit=unit, store_key=info['store_key'], data_id=info['data_id'], **extra).key
+def run_id(exp:Experiment, subject:int, info:dict, **extra) -> str:
+    "A run's identity in a results file: the experiment, the subject (0: all), the store's settings key and its content (`data_id`), and any `extra` (nested runs: their inner folds)."
+    return Config(exp=exp.key, unit=subject, store_key=info['store_key'], data_id=info['data_id'], **extra).key   # `unit`: the name ids were made with
 
-def resume_run(records:list[dict], exp:Experiment, unit:int, info:dict, path, **extra) -> str:
+def resume_run(records:list[dict], exp:Experiment, subject:int, info:dict, path, **extra) -> str:
     "The run to add to in the file at `path`: `run_id`, or, where only a run written before records named their data is there, that run's settings-only id (resumed as before, with a warning); `check_run_data` first."
-    run = run_id(exp, unit, info, **extra)
+    run = run_id(exp, subject, info, **extra)
     if not any(r['run'] == run for r in records):
-        old = Config(exp=exp.key, unit=unit, store_key=info['store_key'], **extra).key
+        old = Config(exp=exp.key, unit=subject, store_key=info['store_key'], **extra).key
         if any(r['run'] == old for r in records):
             warnings.warn(f"{path}: holds runs written before records named their data (no data_id): they resume as before, their folds taken "
                           f"as from the store in folder '{info['store_name']}'; if they came from other recordings, give another results file", stacklevel=3)
@@ -300,30 +220,34 @@ def check_run_data(records:list[dict], run:str, info:dict, path):
                                     f"{info['store_name']} data {info['data_id']}: one run cannot mix two stores' data; give another results file")
 
 # %% ../../nbs/32_eval.experiments.ipynb #98d0caba
-def run_folds_fast(seg:Segments, exp:Experiment, folds:list, ks:list, # the unit's segments, the experiment, its folds to run and their numbers
-                   device=None, cbs=None,
-                   stack_data:dict|None=None, # a cache of `DeviceSegments` per channel set, kept across calls for one unit
-                   amp:bool=False, compile:bool=False, # bf16 autocast, torch.compile
-                   features:bool=False, # also return fold `ks[0]`'s features of every segment (t-SNE)
-                   pretrained_face=None, # the face-CNN weights `exp.pretrained_face` names (a path or state dict)
+def resident(seg:Segments, modality:Modality, device=None, # the segments cross-validated, what the network reads, where
+             cache:dict|None=None, # kept across calls on the same segments: one `DeviceSegments` per channel set
+            ) -> DeviceSegments:
+    "The segments resident on the device, with the bio channels `modality` reads (and the faces, unless it reads none)."
+    net, channels = modality_setup(modality, seg.bio.shape[1])
+    cache, k = {} if cache is None else cache, (str(channels), net != 'bio')
+    if k not in cache: cache[k] = DeviceSegments(seg, device, channels, faces=net != 'bio')
+    return cache[k]
+
+def run_folds_fast(seg:Segments, exp:Experiment, # the segments cross-validated and the experiment
+                   folds:list|dict, # the folds to train together, as `fold_learner` takes them
+                   data:DeviceSegments|None=None, # the segments on the device (`resident`; default: put them there now, on the default device)
+                   engine:EngineSettings|None=None, # bf16 autocast and torch.compile
+                   cbs=None, # fastai callbacks for the fit
                    labels:np.ndarray|None=None, # (len(folds), N): each model's own labels (permutation tests); default the experiment's label
+                   features:bool=False, # also return the first fold's features of every segment (t-SNE)
                   ) -> list[dict]:
-    "Train folds `ks` together on the device-resident store (`21_fast`); one record per fold, as `run_fold` writes."
-    t0 = time.time()
+    "Train folds together on the device-resident store (`21_fast`); one record per fold, as `run_fold` writes."
+    t0, e = time.time(), engine or EngineSettings()
     net, channels = modality_setup(exp.modality, seg.bio.shape[1])
-    cache = {} if stack_data is None else stack_data
-    ck = (str(channels), net != 'bio')
-    if ck not in cache: cache[ck] = DeviceSegments(seg, device, channels, faces=net != 'bio')
-    res, learn = fit_folds(cache[ck], exp.label if labels is None else labels, folds, ks, exp.epochs, cbs=cbs, inputs=net, lambda_face=exp.lambda_face,
-                           lambda_bio=exp.lambda_bio, bs=exp.bs, lr=exp.lr, seed=exp.seed, amp=amp, compile=compile,
-                           pretrained_face=pretrained_face, face_standardize=exp.face_standardize)
+    data = data or resident(seg, exp.modality)
+    res, learn = fit_folds(data, exp.label if labels is None else labels, folds, net, exp.settings, cbs=cbs, amp=bool(e.amp), compile=e.compile)
+    rows = fold_numbers(folds)[1]
     recs = []
-    for i, ((tr, te), r) in enumerate(zip(folds, res)):
-        h, y = r['curve'], seg.label(exp.label) if labels is None else labels[i]
-        best = int(np.argmax(h['test_accuracy']))
-        rec = dict(fold_outcome(seg, y, tr, te, r['probs'] > 0.5), best_epoch=best + 1, best_epoch_accuracy=h['test_accuracy'][best], curve=h)
-        if features and i == 0 and exp.modality == 'fusion-feature': rec['features'] = segment_features(learn.model.model(0), seg, channels, device)
-        recs.append(rec)
+    for i, ((tr, te), r) in enumerate(zip(rows, res)):
+        y = seg.label(exp.label) if labels is None else labels[i]
+        recs.append(dict(fold_outcome(seg, y, tr, te, r['probs'] > 0.5), **curve_outcome(r['curve'])))
+    if features and exp.modality == 'fusion-feature': recs[0]['features'] = segment_features(learn.model.model(0), seg, channels)
     for rec in recs: rec.update(seconds=round((time.time() - t0) / len(recs), 2), engine='fast', stacked=len(recs))
     return recs
 
@@ -352,77 +276,11 @@ def _relabelled(seg:Segments, label:str, y) -> Segments:
 
 _NULL_FIELDS = ('n_train', 'n_test', 'test_trials', 'accuracy', 'balanced_accuracy', 'macro_f1', 'majority', 'tn', 'fp', 'fn', 'tp', 'seconds', 'engine', 'stacked')
 
-def _run_permutations(seg, exp, folds, todo, engine, device, cbs, cache, amp, compile, face_weights) -> list[dict]:
-    "Train the (permutation, fold) pairs `todo` on labels permuted at the protocol's held-out unit; stacked by the fast engine."
-    perms = sorted({p for p, _ in todo})
-    Y = dict(zip(perms, permuted_labels(seg, exp.label, perms, permutation_unit(exp.protocol), exp.seed)))
-    if all((y == seg.label(exp.label)).all() for y in Y.values()): warnings.warn(_constant_null(seg, exp, len(perms)), stacklevel=2)
-    if engine == 'fast' and exp.modality != 'fusion-decision':
-        return run_folds_fast(seg, exp, [folds[k] for _, k in todo], [k for _, k in todo], device, cbs, cache, amp, compile,
-                              pretrained_face=face_weights, labels=np.stack([Y[p] for p, _ in todo]))
-    return [run_fold(_relabelled(seg, exp.label, Y[p]), exp, *folds[k], device, cbs=cbs, pretrained_face=face_weights) for p, k in todo]
-
 def _constant_null(seg:Segments, exp:Experiment, n:int) -> str:
     "The warning for permutations that all equal the real labels."
     subjects = ', '.join(f's{s:02d}' for s in np.unique(seg.subject))
     return (f"{subjects} {exp.protocol} {exp.label}: all {n} permuted label vectors equal the real ones (every {permutation_unit(exp.protocol)} "
             f"carries the same label, or there are too few to permute): this null cannot vary, so its p-value says nothing")
-
-def _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights):
-    "Run this worker's groups of folds in order, appending each record as it is done (the body of `run_cv`)."
-    nf = rf.side('permutations')
-    recs, nrecs = rf.records(), nf.records()
-    for f in (rf, nf):
-        if f.duplicates: warnings.warn(f'{f.path}: {f.duplicates} repeated fold record(s) — the same run and fold written twice, by two runs at once? — '
-                                       'are counted once (the first)', stacklevel=3)
-    nulls = {(r['run'], r['fold']) for r in nrecs if r.get('unit') == permutation_unit(r.get('protocol', 'trial'))}   # a null at another unit than the protocol needs is run again
-    done, info, seg, folds, cache = {(r['run'], r['fold']) for r in recs} | nulls, {}, None, {}, {}
-    total, n_done = sum(len(g[2]) * len(g[3] or [None]) for g in groups), 0
-    pb = progress_bar(range(total)) if progress and total else None
-    if pb is not None: pb.update(0)
-    for unit, exp, ks, perms in groups:
-        if unit not in info: info = {unit: unit_info(st, unit)}; seg = None; folds = {}; cache = {}
-        run = resume_run(recs, exp, unit, info[unit], rf.path)
-        if perms is None: runs.add(run)
-        members = [(p, k) for p in (perms or [None]) for k in ks]
-        rid = lambda p: run if p is None else permutation_run(run, p)
-        todo = [(p, k) for p, k in members if (rid(p), k) not in done]
-        if not todo: n_done += len(members); continue
-        if seg is None: seg = st.load(unit if unit else None)
-        fk = (exp.protocol, exp.label, exp.n_splits, exp.seed)
-        if fk not in folds: folds[fk] = cv_folds(seg, exp.protocol, exp.label, exp.n_splits, exp.seed)
-        where = 'all subjects' if unit == 0 else f's{unit:02d}'
-        fs = sorted({k + 1 for _, k in todo})
-        text = (f"{where} {exp.protocol} {exp.label} {exp.modality} λ={exp.lambda_face},{exp.lambda_bio} fold{'s' if len(fs) > 1 else ''} "
-                f"{fs[0]}{f'–{fs[-1]}' if len(fs) > 1 else ''}" + (f', permutations {todo[0][0]}–{todo[-1][0]}' if perms else ''))
-        cbs = [EpochProgress(pb, n_done, text)] if pb is not None else None
-        stamp = dict(device=str(device), host=socket.gethostname(), worker=rank)
-        if perms:
-            new = _run_permutations(seg, exp, folds[fk], todo, engine, device, cbs, cache, amp, compile, face_weights)
-            for (p, k), rec in zip(todo, new):
-                nf.append(dict(run=rid(p), fold=k, of_run=run, permutation=p, unit=permutation_unit(exp.protocol),
-                               **{f: v for f, v in info[unit].items() if f != 'store_content'}, subject=unit,
-                               **asdict(exp), **{f: rec[f] for f in _NULL_FIELDS if f in rec}, **stamp, finished=time.strftime('%Y-%m-%dT%H:%M:%S')))
-            n_done += len(members)
-            if pb is not None: pb.update(n_done)
-            continue
-        todo = [k for _, k in todo]
-        save = features and 0 in todo and exp.modality == 'fusion-feature' and unit != 0
-        if len(ks) == 1 and (engine == 'plain' or exp.modality == 'fusion-decision'):
-            tr, te = folds[fk][todo[0]]
-            new = [run_fold(seg, exp, tr, te, device, cbs=cbs, features=save, pretrained_face=face_weights)]
-        else:
-            order = sorted(todo, key=lambda k: k != 0)                # fold 0 first: its features are the ones saved
-            new = run_folds_fast(seg, exp, [folds[fk][k] for k in order], order, device, cbs, cache, amp, compile, features=save,
-                                 pretrained_face=face_weights)
-            todo = order
-        for k, rec in zip(todo, new):
-            if 'features' in rec: rec['features'] = _save_features(rf, run, seg, folds[fk][k][1], rec.pop('features'))
-            rec = dict(run=run, fold=k, **info[unit], subject=unit, **asdict(exp), **rec, **stamp, finished=time.strftime('%Y-%m-%dT%H:%M:%S'))
-            rf.append(rec)
-            if on_fold: on_fold(rec)
-        n_done += len(members)
-        if pb is not None: pb.update(n_done)
 
 def _check_results_path(rf:ResultsFile):
     "A results file that can be appended to — checked before any training, so a bad path never costs a run."
@@ -432,58 +290,6 @@ def _check_results_path(rf:ResultsFile):
         if not folder.is_dir(): raise DataError(folder, f'is a file, so {p} cannot be written')
         if not os.access(p if p.exists() else folder, os.W_OK): raise PermissionError(f'{p if p.exists() else folder}: not writable')
 
-MAX_PERMUTATIONS = 100_000   # 1/(N+1) below 1e-5: enough for Holm over 5,000 tests at α = 0.05
-
-def permutation_stack(inputs:Inputs, # what the network reads
-                      cuda:bool, n_folds:int) -> int:
-    "How many models a permutation group trains together by default: bio-only networks are small, face networks are not."
-    if inputs == 'bio': return 10 * n_folds if cuda else 20
-    return n_folds if cuda else 2
-
-@validate_params(device=TRAIN_PARAMS['device'], stack=Interval(int, 1, none=True), amp=OneOf(True, False, none=True),
-                 permutations=Interval(int, 0, MAX_PERMUTATIONS), permutation_stack_size=Interval(int, 1, none=True))
-def run_cv(store:str|Path|SegmentStore, # a prepared segment store
-           results:str|Path, # the results file (JSON Lines); finished folds in it (and in its workers' files) are skipped
-           grid:ExperimentGrid, # the experiments to run
-           device=None, # where to train (default: a GPU if there is one)
-           features:bool=True, # save face/bio features of fold 0 of per-subject feature fusion (for t-SNE)
-           progress:bool=True, # a progress bar over folds, showing the running fold's epoch
-           on_fold=None, # called with each new record after it is written
-           engine:Engine='fast', # 'fast': device-resident store, folds stacked (`21_fast`); 'plain': one fastai DataLoader per fold
-           stack:int|None=None, # folds trained together by the fast engine (None: all of a run's folds on CUDA, 1 elsewhere)
-           amp:bool|None=None, # bf16 autocast (None: on CUDA)
-           compile:bool=False, # torch.compile the fast engine's forward pass
-           worker:tuple|None=None, # (rank, world size) of this process in a distributed run (default: from RANK/WORLD_SIZE)
-           permutations:int=0, # also rerun every run's folds on this many label permutations (`<results>.permutations.jsonl`)
-           permutation_stack_size:int|None=None, # models (permutation × fold) the fast engine trains together (None: `permutation_stack`)
-          ) -> list[dict]:
-    "Run (or resume) every fold of the grid's experiments (this worker's share of them), and their permutations; return the real runs' records."
-    st = store if isinstance(store, SegmentStore) else SegmentStore(store)
-    per_subject = st.check_subjects(grid.subjects)
-    rank, world = worker or worker_env()
-    local = os.environ.get('LOCAL_RANK')                              # torchrun: one GPU per process on a node
-    device = torch.device(device or (f'cuda:{local}' if local is not None and torch.cuda.is_available() else default_device()))
-    rf = ResultsFile(results, rank if world > 1 else None)
-    _check_results_path(rf)
-    cuda = device.type == 'cuda'
-    amp = cuda if amp is None else amp
-    face_weights = None if grid.pretrained_face is None else load_face_cnn(face_cnn(), grid.pretrained_face).state_dict()   # read once; names a bad file
-    groups = []                                                       # (unit, experiment, fold numbers trained together, permutations or None)
-    for e in grid.experiments(face_weights_id(face_weights)):
-        for u in (per_subject if e.scope == 'per-subject' else [0]):
-            ks = list(range(len(st.subjects) if e.protocol == 'loso' else e.n_splits))
-            n = 1 if engine == 'plain' or e.modality == 'fusion-decision' else (len(ks) if cuda else 1) if stack is None else stack
-            groups += [(u, e, ks[i:i + n], None) for i in range(0, len(ks), n)]
-            m = permutation_stack_size or permutation_stack(modality_setup(e.modality).inputs, cuda, len(ks))
-            ps, per = list(range(1, permutations + 1)), max(1, m // len(ks))
-            groups += [(u, e, ks, ps[i:i + per]) for i in range(0, len(ps), per)]
-    groups = [g for i, g in enumerate(groups) if i % world == rank]   # this worker's share: fixed by position, whatever is done
-    groups.sort(key=lambda g: g[0])                                   # one unit loaded at a time
-    runs = set()
-    with rf.lock(say=lambda m: print(m, flush=True)), _independent_of_fastai_distrib():
-        _run_groups(st, rf, groups, engine, device, features, progress, on_fold, amp, compile, rank, runs, face_weights)
-    return [r for r in rf.records() if r['run'] in runs]
-
 def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) -> str:
     "Write a fold's features beside the results file (atomically); return the file name."
     path = rf.features_dir / f'{run}.npz'
@@ -492,34 +298,215 @@ def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) 
         with open(tmp, 'wb') as f: np.savez_compressed(f, **feats, labels=np.asarray(seg.labels), test=test, trial=np.asarray(seg.trial))
     return path.name
 
-# %% ../../nbs/32_eval.experiments.ipynb #3c92cdb7
-_KEYS = ['store', 'dataset', 'scope', 'protocol', 'label', 'modality', 'lambda_face', 'lambda_bio', 'epochs', 'face_init']
+# %% ../../nbs/32_eval.experiments.ipynb #a60df216
+MAX_PERMUTATIONS = 100_000   # 1/(N+1) below 1e-5: enough for Holm over 5,000 tests at α = 0.05
 
-def store_labels(records:list[dict]) -> list[str]:
-    "Per record, the store its data came from: folder name and settings key ('store c674fd'), and where two stores of other recordings share both, an id of each one's content ('store c674fd/9a1b2c'); records from before content was recorded have no content id, and '?' marks what they do not say."
-    stores, out = {}, []                                   # (name, settings) → the stores seen: {subject: content}
-    for r in records:
-        name, settings = r.get('store_name', '?'), (r.get('store_settings') or r.get('store_key') or '?')[:6]
-        content = r.get('store_content')
-        if not content: out.append(f'{name} {settings}'); continue
-        known = stores.setdefault((name, settings), [])    # one store: shares subjects, and agrees on every one it shares (it may have grown)
-        m = next((m for m in known if set(m) & set(content) and all(m.get(s, c) == c for s, c in content.items())), None)
-        if m is None: known.append(m := {})
-        m.update(content); out.append((name, settings, m))
-    return [o if isinstance(o, str) else f'{o[0]} {o[1]}' + (f'/{Config(o[2]).key[:6]}' if len(stores[o[:2]]) > 1 else '') for o in out]
+def permutation_stack(inputs:Inputs, # what the network reads
+                      cuda:bool, n_folds:int) -> int:
+    "How many models a permutation group trains together by default: bio-only networks are small, face networks are not."
+    if inputs == 'bio': return 10 * n_folds if cuda else 20
+    return n_folds if cuda else 2
 
-# %% ../../nbs/32_eval.experiments.ipynb #bde0a3cb
-def face_init(pretrained_face:str|None, face_standardize:bool=False) -> str:
-    "How the face network started, in words: 'AFEW-VA <id>' or 'scratch', '+ standardised' when it standardises its frames."
-    return ('scratch' if not pretrained_face else f'AFEW-VA {pretrained_face[:6]}') + (' + standardised' if face_standardize else '')
+@dataclass
+class EngineSettings:
+    "How the runner trains folds: the engine, how many folds it stacks, bf16 and torch.compile, and how many permuted models it stacks."
+    engine:Engine='fast' # 'fast': device-resident store, folds stacked (`21_fast`); 'plain': one fastai DataLoader per fold
+    stack:int|None=None # folds trained together by the fast engine (None: all of a run's folds on CUDA, 1 elsewhere)
+    amp:bool|None=None # bf16 autocast (None: on CUDA)
+    compile:bool=False # torch.compile the fast engine's forward pass
+    permutation_stack:int|None=None # models (permutation × fold) the fast engine trains together (None: `permutation_stack`)
+    def __post_init__(self):
+        check_fields(self, stack=Interval(int, 1, none=True), amp=OneOf(True, False, none=True), compile=OneOf(True, False),
+                     permutation_stack=Interval(int, 1, none=True))
 
-# %% ../../nbs/32_eval.experiments.ipynb #8923170c
-def results_frame(records:list[dict]) -> pd.DataFrame:
-    "One row per fold, without the curves; `face_init` says how the face network started (records from before it: 'scratch'), `store` which store its data came from (`store_labels`)."
-    df = pd.DataFrame([{k: v for k, v in r.items() if k != 'curve'} for r in records])
-    df['store'] = store_labels(records)
-    for k, v in (('pretrained_face', None), ('face_standardize', False)): df[k] = df[k].astype(object).where(df[k].notna(), v) if k in df else v
-    return df.assign(face_init=[face_init(p, s) for p, s in zip(df.pretrained_face, df.face_standardize)])
+    def engine_for(self, exp:Experiment) -> Engine:
+        "The engine `exp` trains on: decision fusion always on the plain one (AdaBoost reweights samples between its two networks)."
+        return 'plain' if self.engine == 'plain' or exp.modality == 'fusion-decision' else 'fast'
+
+    def folds_per_group(self, exp:Experiment, n_folds:int, cuda:bool) -> int:
+        "How many of a run's folds train together."
+        if self.engine_for(exp) == 'plain': return 1
+        return (n_folds if cuda else 1) if self.stack is None else self.stack
+
+    def permutations_per_group(self, exp:Experiment, n_folds:int, cuda:bool) -> int:
+        "How many permutations (of all `n_folds` folds each) train together."
+        m = self.permutation_stack or permutation_stack(modality_setup(exp.modality).inputs, cuda, n_folds)
+        return max(1, m // n_folds)
+
+# %% ../../nbs/32_eval.experiments.ipynb #08b79b62
+class FoldGroup(NamedTuple):
+    "Folds that train together: a subject (0: all subjects together), an experiment, fold numbers, permutations (None: the real labels), the engine."
+    subject:int; exp:Experiment; folds:list[int]; permutations:list[int]|None; engine:Engine
+
+def plan(grid:ExperimentGrid, store:SegmentStore, # what to run, and on which store's subjects
+         engine:EngineSettings|None=None, # which engine and how much it stacks (`EngineSettings`)
+         permutations:int=0, # also this many label permutations of every run
+         cuda:bool=False, # whether it trains on a GPU (stacks more)
+        ) -> list[FoldGroup]:
+    "Every group of folds the grid asks for, in a fixed order, each with the engine it trains on: the one place that decides what runs and how."
+    e, per_subject, groups = engine or EngineSettings(), store.check_subjects(grid.subjects), []
+    for x in grid.experiments():
+        ks = list(range(len(store.subjects) if x.protocol == 'loso' else x.n_splits))
+        n, how = e.folds_per_group(x, len(ks), cuda), e.engine_for(x)
+        ps, per = list(range(1, permutations + 1)), e.permutations_per_group(x, len(ks), cuda)
+        for u in (per_subject if x.scope == 'per-subject' else [0]):
+            groups += [FoldGroup(u, x, ks[i:i + n], None, how) for i in range(0, len(ks), n)]
+            groups += [FoldGroup(u, x, ks, ps[i:i + per], how) for i in range(0, len(ps), per)]
+    return groups
+
+# %% ../../nbs/32_eval.experiments.ipynb #de7c71fb
+class CVRunner:
+    "Runs a plan against a results file: one subject's data loaded at a time, each group on its engine, each record appended the moment it is done."
+    def __init__(self, store:str|Path|SegmentStore, # a prepared segment store
+                 results:str|Path, # the results file (JSON Lines); what it (and its workers' files) holds already is skipped
+                 device=None, # where to train (default: a GPU if there is one; under torchrun, this process's GPU)
+                 engine:EngineSettings|None=None, # how folds train (`EngineSettings`)
+                 worker:tuple|None=None, # (rank, world size) of this process in a distributed run (default: from RANK/WORLD_SIZE)
+                 features:bool=True, # save face/bio features of fold 0 of per-subject feature fusion (for t-SNE)
+                 progress:bool=True, # a progress bar over folds, showing the running fold's epoch
+                 on_fold=None, # called with each new record after it is written
+                ):
+        self.store = store if isinstance(store, SegmentStore) else SegmentStore(store)
+        self.rank, self.world = worker or worker_env()
+        local = os.environ.get('LOCAL_RANK')                              # torchrun: one GPU per process on a node
+        self.device = torch.device(device or (f'cuda:{local}' if local is not None and torch.cuda.is_available() else default_device()))
+        self.file = ResultsFile(results, self.rank if self.world > 1 else None)
+        _check_results_path(self.file)
+        e = engine or EngineSettings()
+        self.engine = replace(e, amp=self.cuda if e.amp is None else e.amp)
+        self.features, self.progress, self.on_fold = features, progress, on_fold
+        self._held = None                                                 # the subject whose data is loaded, and that data
+
+    @property
+    def cuda(self) -> bool: return self.device.type == 'cuda'
+    def share(self, groups:list[FoldGroup]) -> list[FoldGroup]:
+        "This worker's groups: every `world`-th by position (fixed, whatever is done), one subject after another."
+        return sorted([g for i, g in enumerate(groups) if i % self.world == self.rank], key=lambda g: g.subject)
+
+# %% ../../nbs/32_eval.experiments.ipynb #4b6d44f0
+@patch
+
+def held(self:CVRunner, subject:int) -> dict:
+    "What the runner holds of `subject` (0: all subjects): its `info`, and once asked for, its segments, folds and resident data."
+    if self._held is None or self._held['subject'] != subject:
+        self._held = dict(subject=subject, info=data_info(self.store, subject), seg=None, folds={}, data={})
+    return self._held
+
+@patch
+
+def segments(self:CVRunner, subject:int) -> Segments:
+    "The subject's segments (0: all subjects'), loaded once (memory-mapped)."
+    h = self.held(subject)
+    if h['seg'] is None: h['seg'] = self.store.load(subject if subject else None)
+    return h['seg']
+
+@patch
+
+def folds(self:CVRunner, subject:int, exp:Experiment) -> list:
+    "The experiment's folds of the subject's segments, cut once."
+    h, k = self.held(subject), (exp.protocol, exp.label, exp.n_splits, exp.settings.seed)
+    if k not in h['folds']: h['folds'][k] = cv_folds(self.segments(subject), exp.protocol, exp.label, exp.n_splits, exp.settings.seed)
+    return h['folds'][k]
+
+# %% ../../nbs/32_eval.experiments.ipynb #c82a64a4
+@patch
+
+def train(self:CVRunner, g:FoldGroup, ks:list, cbs=None, labels=None, features:bool=False) -> list[dict]:
+    "Train folds `ks` of group `g` on its engine (`labels`: one row per fold, for permutations); their records, in `ks` order."
+    seg, folds = self.segments(g.subject), self.folds(g.subject, g.exp)
+    if g.engine == 'plain':
+        segs = [seg] * len(ks) if labels is None else [_relabelled(seg, g.exp.label, y) for y in labels]
+        return [run_fold(s, g.exp, *folds[k], self.device, cbs, features and i == 0) for i, (s, k) in enumerate(zip(segs, ks))]
+    data = resident(seg, g.exp.modality, self.device, self.held(g.subject)['data'])
+    return run_folds_fast(seg, g.exp, [(k, folds[k]) for k in ks], data, self.engine, cbs, labels, features)
+
+@patch
+
+def stamp(self:CVRunner) -> dict:
+    "Where and when a record was made."
+    return dict(device=str(self.device), host=socket.gethostname(), worker=self.rank, finished=time.strftime('%Y-%m-%dT%H:%M:%S'))
+
+# %% ../../nbs/32_eval.experiments.ipynb #2e7d7fff
+@patch
+def run(self:CVRunner, groups:list[FoldGroup]) -> list[dict]:
+    "Run (or resume) this worker's share of `groups`, one writer at a time; every record of the real runs asked for, old and new."
+    groups, runs = self.share(groups), set()
+    with self.file.lock(say=lambda m: print(m, flush=True)), _independent_of_fastai_distrib():
+        done = _done(self.file)
+        total, n_done = sum(len(g.folds) * len(g.permutations or [None]) for g in groups), 0
+        pb = progress_bar(range(total)) if self.progress and total else None
+        if pb is not None: pb.update(0)
+        for g in groups:
+            run = resume_run(done['records'], g.exp, g.subject, self.held(g.subject)['info'], self.file.path)
+            if g.permutations is None: runs.add(run)
+            todo = [(p, k) for p in (g.permutations or [None]) for k in g.folds if (run if p is None else permutation_run(run, p), k) not in done['pairs']]
+            if todo:
+                cbs = [EpochProgress(pb, n_done, _group_text(g, todo))] if pb is not None else None
+                (self._permutations if g.permutations else self._folds)(g, run, todo, cbs)
+            n_done += len(g.folds) * len(g.permutations or [None])
+            if pb is not None: pb.update(n_done)
+    return [r for r in self.file.records() if r['run'] in runs]
+
+# %% ../../nbs/32_eval.experiments.ipynb #5606e3e3
+@patch
+
+def _folds(self:CVRunner, g:FoldGroup, run:str, todo:list, cbs):
+    "Train the real folds `todo` of group `g` and append their records (fold 0 first: its features are the ones saved)."
+    ks = sorted((k for _, k in todo), key=lambda k: k != 0)
+    save = self.features and 0 in ks and g.exp.modality == 'fusion-feature' and g.subject != 0
+    info = self.held(g.subject)['info']
+    for k, rec in zip(ks, self.train(g, ks, cbs, features=save)):
+        if 'features' in rec:
+            rec['features'] = _save_features(self.file, run, self.segments(g.subject), self.folds(g.subject, g.exp)[k][1], rec.pop('features'))
+        rec = dict(version=RECORD_VERSION, run=run, fold=k, **info, subject=g.subject, **g.exp.values(), **rec, **self.stamp())
+        self.file.append(rec)
+        if self.on_fold: self.on_fold(rec)
+
+@patch
+
+def _permutations(self:CVRunner, g:FoldGroup, run:str, todo:list, cbs):
+    "Train the (permutation, fold) pairs `todo` on labels permuted at the protocol's held-out unit; append their records beside the results."
+    seg, exp, unit = self.segments(g.subject), g.exp, permutation_unit(g.exp.protocol)
+    perms = sorted({p for p, _ in todo})
+    Y = dict(zip(perms, permuted_labels(seg, exp.label, perms, unit, exp.settings.seed)))
+    if all((y == seg.label(exp.label)).all() for y in Y.values()): warnings.warn(_constant_null(seg, exp, len(perms)), stacklevel=3)
+    info = {f: v for f, v in self.held(g.subject)['info'].items() if f != 'store_content'}
+    side = self.file.side('permutations')
+    for (p, k), rec in zip(todo, self.train(g, [k for _, k in todo], cbs, labels=np.stack([Y[p] for p, _ in todo]))):
+        side.append(dict(version=RECORD_VERSION, run=permutation_run(run, p), fold=k, of_run=run, permutation=p, unit=unit, **info,
+                         subject=g.subject, **exp.values(), **{f: rec[f] for f in _NULL_FIELDS if f in rec}, **self.stamp()))
+
+# %% ../../nbs/32_eval.experiments.ipynb #3e726971
+def _done(rf:ResultsFile) -> dict:
+    "The records of a results file and the (run, fold) pairs it and its permutations file hold; repeated records are warned of."
+    nf = rf.side('permutations')
+    recs, nrecs = rf.records(), nf.records()
+    for f in (rf, nf):
+        if f.duplicates: warnings.warn(f'{f.path}: {f.duplicates} repeated fold record(s) — the same run and fold written twice, by two runs at once? — '
+                                       'are counted once (the first)', stacklevel=4)
+    nulls = {(r['run'], r['fold']) for r in nrecs if r.get('unit') == permutation_unit(r.get('protocol', 'trial'))}   # a null at another unit than the protocol needs is run again
+    return dict(records=recs, pairs={(r['run'], r['fold']) for r in recs} | nulls)
+
+def _group_text(g:FoldGroup, todo:list) -> str:
+    "The progress bar's words for a group: subject, experiment, folds (and permutations)."
+    where, fs, x = 'all subjects' if g.subject == 0 else f's{g.subject:02d}', sorted({k + 1 for _, k in todo}), g.exp
+    return (f"{where} {x.protocol} {x.label} {x.modality} λ={x.settings.lambda_face},{x.settings.lambda_bio} fold{'s' if len(fs) > 1 else ''} "
+            f"{fs[0]}{f'–{fs[-1]}' if len(fs) > 1 else ''}" + (f', permutations {todo[0][0]}–{todo[-1][0]}' if g.permutations else ''))
+
+# %% ../../nbs/32_eval.experiments.ipynb #1af6a400
+@validate_params(device=TRAIN_PARAMS['device'], permutations=Interval(int, 0, MAX_PERMUTATIONS))
+def run_cv(store:str|Path|SegmentStore, # a prepared segment store
+           results:str|Path, # the results file (JSON Lines); finished folds in it (and in its workers' files) are skipped
+           grid:ExperimentGrid, # the experiments to run
+           device=None, # where to train (default: a GPU if there is one)
+           engine:Engine|EngineSettings='fast', # 'fast' or 'plain', or an `EngineSettings` (stacking, bf16, compile)
+           permutations:int=0, # also rerun every run's folds on this many label permutations (`<results>.permutations.jsonl`)
+           **kwargs, # worker, features, progress, on_fold: passed to `CVRunner`
+          ) -> list[dict]:
+    "Run (or resume) every fold of the grid's experiments (this worker's share of them), and their permutations; return the real runs' records."
+    runner = CVRunner(store, results, device, engine if isinstance(engine, EngineSettings) else EngineSettings(engine), **kwargs)
+    grid = grid.loaded()                                              # the face weights read once; a bad file is named before any training
+    return runner.run(plan(grid, runner.store, runner.engine, permutations, runner.cuda))
 
 # %% ../../nbs/32_eval.experiments.ipynb #024fb4ed
 _COUNTS = ['tn', 'fp', 'fn', 'tp']
@@ -530,12 +517,13 @@ def pooled_metrics(d:pd.DataFrame) -> pd.Series:
         return pd.Series(dict(balanced_accuracy=np.nan, f1=np.nan, macro_f1=np.nan))
     return pd.Series(confusion_metrics(*(d[c].sum() for c in _COUNTS)))
 
-def summarize(records:list[dict]|pd.DataFrame, by=_KEYS) -> pd.DataFrame:
+def summarize(records:list[dict]|pd.DataFrame, by:list|None=None, # the keys of a result (default: every one, `RESULT_KEYS`)
+             ) -> pd.DataFrame:
     "Mean and std of the fold accuracies, balanced accuracy, F1 and macro-F1 of the pooled confusion counts, majority baseline (and best-test-epoch accuracy) per experiment."
     df = records if isinstance(records, pd.DataFrame) else results_frame(records)
     num = lambda c: pd.to_numeric(df[c], errors='coerce') if c in df else np.nan       # records from before a metric existed: NaN
     df = df.assign(**{c: num(c) for c in ('best_epoch_accuracy', 'majority', *_COUNTS)})
-    g = df.groupby(list(by), dropna=False)
+    g = df.groupby(list(by or result_keys()), dropna=False)
     s = g.agg(accuracy=('accuracy', 'mean'), std=('accuracy', 'std'), majority=('majority', 'mean'), best_epoch=('best_epoch_accuracy', 'mean'),
               folds=('accuracy', 'size'), subjects=('subject', 'nunique'))
     pooled = pd.DataFrame([pooled_metrics(d) for _, d in g], index=s.index, columns=['balanced_accuracy', 'f1', 'macro_f1'])
@@ -559,14 +547,3 @@ def modality_order(labels) -> list[str]:
     "Distinct `modality_label`s in the order of `MODALITIES`."
     order = {m: i for i, m in enumerate(MODALITIES)}
     return sorted(set(labels), key=lambda c: (order[c.split(' [')[0]], c))
-
-# %% ../../nbs/32_eval.experiments.ipynb #27838087
-def update_findings(path:str|Path, # the findings file (JSON), created if missing
-                    **sections, # name → JSON-able measurement; replaces that section only
-                   ) -> dict:
-    "Merge measured `sections` into the findings file the home page reads (written atomically)."
-    path = Path(path)
-    cur = json.loads(path.read_text()) if path.is_file() else {}
-    cur.update(sections)
-    with atomic_path(path) as tmp: tmp.write_text(json.dumps(cur, indent=1, sort_keys=True, ensure_ascii=False) + '\n')
-    return cur

@@ -13,8 +13,10 @@ import numpy as np
 import pandas as pd
 
 from ..core import atomic_path
-from .experiments import ResultsFile, results_frame, summarize, modality_label, modality_order
-from .chance import chance_table, null_frame, plot_nulls, nested_table, family_summary, RESULT_KEYS
+from .results import ResultsFile, results_frame, result_keys
+from .experiments import summarize, modality_label, modality_order
+from .chance import chance_table, null_frame, plot_nulls, nested_table, family_summary
+from .bench import bench_result, fmt_ratio, fmt_rounds
 
 # %% auto #0
 __all__ = ['PAPER_TABLE2', 'EPS_FLOOR', 'table2', 'md_table', 'table2_markdown', 'ablation', 'plot_ablation', 'lambda_grid',
@@ -29,7 +31,7 @@ PAPER_TABLE2 = {('deap', 'per-subject'): (98.56, 98.18), ('deap', 'inter-subject
 def _default_lambdas(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64) -> pd.DataFrame:
     return df[(df.lambda_face == lambda_face) & (df.lambda_bio == lambda_bio)]
 
-_T2_KEYS = [k for k in RESULT_KEYS if k not in ('modality', 'lambda_face', 'lambda_bio')]     # every other setting separates rows
+_T2_KEYS = result_keys(drop=('modality', 'lambda_face', 'lambda_bio'))     # every other setting separates rows
 
 def _verdicts(ct:pd.DataFrame, keys:list) -> pd.DataFrame:
     "The chance table's CI and verdict per `keys` — one row each, never one picked from several."
@@ -82,8 +84,8 @@ def table2_markdown(t:pd.DataFrame) -> str:
     return md_table(pd.DataFrame(rows))
 
 # %% ../../nbs/34_eval.report.ipynb #d02d438b
-_AB_KEYS = [k for k in RESULT_KEYS if k not in ('lambda_face', 'lambda_bio')]
-_PANEL_KEYS = [k for k in _AB_KEYS if k not in ('modality', 'face_init', 'label')]   # one panel per data set, protocol and training setting
+_AB_KEYS = result_keys(drop=('lambda_face', 'lambda_bio'))
+_PANEL_KEYS = result_keys(drop=('lambda_face', 'lambda_bio', 'modality', 'face_init', 'label'))   # one panel per data set, protocol and training setting
 
 def ablation(df:pd.DataFrame, lambda_face:int=16, lambda_bio:int=64,
              chance:pd.DataFrame|None=None, # `chance_table` of `df` (significance by permutation where it ran); None: computed, without permutations
@@ -121,7 +123,7 @@ def plot_ablation(ab:pd.DataFrame, fname=None):
     return fig
 
 # %% ../../nbs/34_eval.report.ipynb #486a8a9d
-_GRID_KEYS = [k for k in _T2_KEYS if k != 'label']
+_GRID_KEYS = result_keys(drop=('modality', 'lambda_face', 'lambda_bio', 'label'))
 
 def lambda_grid(df:pd.DataFrame, modality:str='fusion-feature') -> dict:
     "λ1 × λ2 tables of the mean accuracy (%) over folds and labels (the paper's criterion), one per data set × scope × protocol × face start × training setting with ≥ 2 pairs."
@@ -216,7 +218,7 @@ def plot_tsne(files:dict, # {'valence': npz path, 'arousal': npz path, 'subject'
 # %% ../../nbs/34_eval.report.ipynb #ed6fd654
 def protocol_gap(df:pd.DataFrame, leaky:str='paper', clean:str='trial') -> pd.DataFrame:
     "Accuracy (%) by the `leaky` vs the `clean` protocol for every experiment run both ways (every other setting equal), and the difference."
-    keys = [k for k in RESULT_KEYS if k != 'protocol']
+    keys = result_keys(drop=('protocol',))
     s = summarize(df[df.protocol.isin([leaky, clean])], keys + ['protocol'])
     t = s.pivot_table(index=keys, columns='protocol', values='accuracy')
     if not {leaky, clean} <= set(t.columns): return pd.DataFrame()
@@ -244,36 +246,36 @@ def decision_comparison(df:pd.DataFrame) -> pd.DataFrame:
                  reweighted_bio=sub('sub_accuracy', 1), unweighted_bio=sub('vote_sub_accuracy', 1) if 'vote_sub_accuracy' in d else np.nan,
                  accuracy=100 * d.accuracy, vote_accuracy=100 * d.vote_accuracy, eps_face=eps(0), eps_bio=eps(1))
     d = d.assign(clamped=(d.eps_face <= EPS_FLOOR) | (d.eps_bio <= EPS_FLOOR))
-    return d.groupby([k for k in RESULT_KEYS if k not in ('modality', 'lambda_face', 'lambda_bio')]).agg(
+    return d.groupby(result_keys(drop=('modality', 'lambda_face', 'lambda_bio'))).agg(
         adaboost=('accuracy', 'mean'), face=('face', 'mean'), reweighted_bio=('reweighted_bio', 'mean'),
         original_vote=('vote_accuracy', 'mean'), unweighted_bio=('unweighted_bio', 'mean'), eps_face=('eps_face', 'mean'), eps_bio=('eps_bio', 'mean'),
         alpha_face=('alpha_face', 'mean'), alpha_bio=('alpha_bio', 'mean'), clamped=('clamped', 'sum'), folds=('accuracy', 'size')).reset_index()
 
 # %% ../../nbs/34_eval.report.ipynb #36c9dc33
-def _rounds(s:dict, f:str='{:,.1f}') -> str: return f"{f.format(s['median'])} [{f.format(s['low'])}–{f.format(s['high'])}]"
-
 def speed_table(b:dict) -> pd.DataFrame:
-    "Every training path timed by `deepvanet bench`: segments/s and its ratio to the original data path, each a median over the rounds with the lowest and highest round (ratio blank when its rounds spread too widely)."
-    return pd.DataFrame([dict(path=k, segments_per_s=round(v['rate']['median'], 1), segments_per_s_rounds=f"{v['rate']['low']:,.1f}–{v['rate']['high']:,.1f}",
-                              vs_naive=round(v['ratio']['median'], 2) if v['ratio']['conclusive'] else None,
-                              vs_naive_rounds=f"{v['ratio']['low']:.2f}–{v['ratio']['high']:.2f}") for k, v in b['training'].items()])
+    "Every training path timed by `deepvanet bench` (a run of any version): segments/s and its ratio to the original data path, each a median over the rounds with the lowest and highest round (ratio blank when its rounds spread too widely)."
+    b = bench_result(b)
+    return pd.DataFrame([dict(path=k, segments_per_s=round(v['rate']['median'], 1), segments_per_s_rounds=fmt_rounds(v['rate'], median=False),
+                              vs_original=round(v['ratio']['median'], 2) if v['ratio']['conclusive'] else None,
+                              vs_original_rounds=fmt_rounds(v['ratio'], '{:.2f}', median=False)) for k, v in b['training'].items()])
 
 def speed_markdown(b:dict) -> str:
     "The bench's figures as Markdown: device, throughput table, protocol, permutations, faces, memory — medians [lowest–highest round]."
+    b = bench_result(b)
     p, f, ps, m = b['protocol'], b.get('faces'), b.get('permutations'), b['memory']
-    ratio = lambda r: f"×{_rounds(r, '{:.2f}')}" if r['conclusive'] else f"no ratio (rounds ×{r['low']:.2f}–{r['high']:.2f})"
+    hours = {k: p['full_s'][k] / 3600 for k in ('median', 'low', 'high')}
     lines = [f"On {b['device']} ({b['when'][:10]}), a synthetic subject of {b['subject']['trials']} trials × {b['subject']['seconds']} segments, "
              f"batch {b['batch']} on every path, {b['steps']} batches per path per round, {b['rounds']} interleaved rounds: "
              "medians [lowest–highest round]; each ratio computed round by round against the original data path of the same round.\n",
              md_table(speed_table(b)), '',
              f"**Whole protocol** (a group of {p['stack']} fold(s) as `deepvanet cv` runs it, extrapolated to {p['full']['subjects']} subjects × "
-             f"{p['full']['labels']} labels × {p['full']['folds']} folds × {p['full']['epochs']} epochs): about **{p['full_s']['median'] / 3600:.1f} h** "
-             f"[{p['full_s']['low'] / 3600:.1f}–{p['full_s']['high'] / 3600:.1f}], against {p['naive_full_s']['median'] / 3600:.0f} h of training on the original "
-             f"data path: {ratio(p['ratio'])}.\n"]
+             f"{p['full']['labels']} labels × {p['full']['folds']} folds × {p['full']['epochs']} epochs): about **{hours['median']:.1f} h** "
+             f"[{fmt_rounds(hours, median=False)}], against {p['original_full_s']['median'] / 3600:.0f} h of training on the original "
+             f"data path: {fmt_ratio(p['ratio'])}.\n"]
     if ps: lines.append(f"**Permutations** ({ps['folds']} folds × {ps['epochs']} epoch, bio network): {ps['permutations']} permuted cross-validations "
-                        f"stacked {ps['models_per_stack']} models at a time in {_rounds(ps['stacked_s'])} s, as separate runs {_rounds(ps['separate_s'])} s: {ratio(ps['ratio'])}.\n")
-    if f: lines.append(f"**Faces** ({f['frame_size']}): {_rounds(f['ours_fps'], '{:.0f}')} frames/s in one process ({ratio(f['ratio'])}), "
-                       f"{_rounds(f['workers_fps'], '{:.0f}')} in {f['workers']} ({ratio(f['workers_ratio'])}), against {_rounds(f['baseline_fps'], '{:.0f}')} "
+                        f"stacked {ps['models_per_stack']} models at a time in {fmt_rounds(ps['stacked_s'])} s, as separate runs {fmt_rounds(ps['separate_s'])} s: {fmt_ratio(ps['ratio'])}.\n")
+    if f: lines.append(f"**Faces** ({f['frame_size']}): {fmt_rounds(f['ours_fps'], '{:.0f}')} frames/s in one process ({fmt_ratio(f['ratio'])}), "
+                       f"{fmt_rounds(f['workers_fps'], '{:.0f}')} in {f['workers']} ({fmt_ratio(f['workers_ratio'])}), against {fmt_rounds(f['baseline_fps'], '{:.0f}')} "
                        f"detecting every frame at full size; the crops differ by {f['crop_gap']:.1f}/255 on average.\n")
     lines.append(f"**Peak memory**: host {m['host_peak_rss_mb']:.0f} MiB" + (f", GPU {m['gpu_peak_mb']:.0f} MiB" if m.get('gpu_peak_mb') else '') + '.')
     return '\n'.join(lines)
@@ -322,7 +324,7 @@ def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the re
                    nested:pd.DataFrame, out:Path, written:dict) -> list[str]:
     "The report's 'Is it above chance?' section (Markdown lines); writes chance.csv, null.png and nested.csv where there is something to show."
     _write_csv(out / 'chance.csv', ct); written['chance'] = out / 'chance.csv'
-    _write_csv(out / 'chance_by_subject.csv', chance_table(df, null, by=RESULT_KEYS + ['subject']))
+    _write_csv(out / 'chance_by_subject.csv', chance_table(df, null, by=result_keys(add=['subject'])))
     md = ['## Is it above chance?\n',
           'Per result: the mean fold accuracy with its 95 % bootstrap interval (over trials within folds per subject, over '
           'subjects across subjects), balanced accuracy and macro-F1 of the pooled confusion counts, and the majority baseline. '
@@ -347,7 +349,7 @@ def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the re
                '`paper`: one pair for both labels, on the mean of their accuracies, as the paper chose (§3, *Validation Strategy*).\n',
                md_table(show[['store', 'dataset', 'scope', 'protocol', 'modality', 'criterion', 'labels', 'subject', 'pairs', 'test_chosen', 'test_chosen_accuracy',
                               'nested_accuracy', 'optimism']]), '']
-    else: md += ['λ chosen on the test folds vs nested selection: run `deepvanet grid --nested 3`.\n']
+    else: md += ['λ chosen on the test folds vs nested selection: run `deepvanet grid --inner-splits 3`.\n']
     return md
 
 # %% ../../nbs/34_eval.report.ipynb #fcdaec48
@@ -370,7 +372,7 @@ def figure_sections(df:pd.DataFrame, rf:ResultsFile, out:Path, written:dict, sub
     if len(files) > 1:
         _write_fig(out / 'tsne.png', plot_tsne(files))
         md += ['## t-SNE of face, bio and fused features (Fig. 3)\n', '![t-SNE](tsne.png)\n']; written['tsne'] = out / 'tsne.png'
-    else: md += ['## t-SNE\n', 'No saved features: run per-subject feature fusion (`deepvanet cv --modality fusion-feature`).\n']
+    else: md += ['## t-SNE\n', 'No saved features: run per-subject feature fusion (`deepvanet cv --modalities fusion-feature`).\n']
     dc = decision_comparison(df)
     if len(dc):
         _write_csv(out / 'decision_fusion.csv', dc)

@@ -18,7 +18,7 @@ from fastai.metrics import rmse
 
 from ..core import atomic_path, set_seed, default_device, validate_params, Interval, TRAIN_PARAMS
 from ..models import face_cnn
-from ..learner import paper_adam, fit_quiet
+from ..learner import TrainSettings, paper_adam, fit_quiet
 
 # %% auto #0
 __all__ = ['AfewvaNet', 'pretrain_face_cnn', 'save_face_cnn']
@@ -38,26 +38,28 @@ def _face_dl(faces, targets, idx, bs, shuffle, device, seed):
     return DataLoader(ds, bs=bs, shuffle=shuffle, drop_last=False, device=device,
                       after_batch=lambda b: (b[0].float().div_(255), b[1]), seed=seed)
 
-@validate_params(**TRAIN_PARAMS, valid_pct=Interval(float, 0, 1, open='both'))
+@validate_params(device=TRAIN_PARAMS['device'], test_pct=Interval(float, 0, 1, open='both'))
 def pretrain_face_cnn(faces:np.ndarray, targets:np.ndarray, clip:np.ndarray, # from `afewva_faces`
-                      epochs:int=10, bs:int=64, lr:float=1e-3,
-                      valid_pct:float=0.2, # fraction of clips held out
-                      seed:int=0, device=None,
+                      settings:TrainSettings|None=None, # its epochs, batch size, learning rate and seed (default: 10 epochs, else the paper's)
+                      test_pct:float=0.2, # fraction of clips held out
+                      device=None,
                       silent:bool=False, # hide fastai's progress output
                      ) -> Learner:
     "Train the face CNN on valence/arousal regression; returns the fitted `Learner` (model: `AfewvaNet`)."
+    s = settings or TrainSettings(epochs=10)
+    epochs, bs, lr, seed = s.epochs, s.bs, s.lr, s.seed
     if not (len(faces) == len(targets) == len(clip)): raise ValueError(f'faces, targets and clip differ in length: {len(faces)}, {len(targets)}, {len(clip)}')
     if not np.isfinite(targets).all(): raise ValueError(f'{int((~np.isfinite(targets)).sum())} NaN or infinite target(s)')
     rng = set_seed(seed)
     ids = rng.permutation(np.unique(clip))
     if len(ids) < 2: raise ValueError(f'{len(ids)} clip(s): pretraining needs at least 2, one to train on and one to hold out')
-    valid = np.isin(clip, ids[:min(len(ids) - 1, max(1, int(round(valid_pct * len(ids)))))])   # a clip at least on each side
+    test = np.isin(clip, ids[:min(len(ids) - 1, max(1, int(round(test_pct * len(ids)))))])   # a clip at least on each side
     device = device or default_device()
-    dls = DataLoaders(_face_dl(faces, targets, np.flatnonzero(~valid), bs, True, device, seed),
-                      _face_dl(faces, targets, np.flatnonzero(valid), bs, False, device, seed), device=device)
+    dls = DataLoaders(_face_dl(faces, targets, np.flatnonzero(~test), bs, True, device, seed),
+                      _face_dl(faces, targets, np.flatnonzero(test), bs, False, device, seed), device=device)
     learn = Learner(dls, AfewvaNet(), loss_func=MSELossFlat(), opt_func=paper_adam, lr=lr, metrics=rmse)
     fit_quiet(learn, epochs, quiet=silent)
-    learn.valid_mask = valid
+    learn.test_mask = test
     return learn
 
 def save_face_cnn(learn:Learner, path:str|Path) -> Path:

@@ -6,13 +6,12 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/synth.afewva.html.md"""
 
 # %% ../../nbs/40_synth.afewva.ipynb #8cd5f82b
 from __future__ import annotations
-import json
 from pathlib import Path
 
 import numpy as np
 import cv2
 
-from ..core import atomic_path, validate_params, Interval
+from ..core import atomic_path, write_json, validate_params, Interval
 from ..data.formats import AFEWVA_RANGE
 from .deap import ExpressionFace
 
@@ -45,5 +44,5 @@ def synth_afewva(out:str|Path, # root folder to write (it gets `001/`, `002/`, â
                 ok, buf = cv2.imencode('.png', cv2.cvtColor(img, cv2.COLOR_RGB2BGR)); tmp.write_bytes(buf.tobytes())
             lm = face.landmarks(v / AFEWVA_RANGE, a / AFEWVA_RANGE, **pose)
             meta['frames'][name] = dict(valence=v, arousal=a, landmarks=np.round(lm, 2).tolist())
-        with atomic_path(folder / f'{c:03d}.json') as tmp: tmp.write_text(json.dumps(meta))
+        write_json(folder / f'{c:03d}.json', meta, indent=None)
     return out
