@@ -49,6 +49,7 @@ def _share(x:str):
     try: return float(x)
     except ValueError: raise argparse.ArgumentTypeError(f"{x!r} is not 'deap' or a number") from None
 
+# %% ../nbs/50_cli.ipynb #76705031
 def _synth(a):
     t = time.time()
     if a.dataset == 'afewva':
@@ -84,6 +85,7 @@ def _prepare(a):
           + (f"; skipped subject(s) {', '.join(skipped)} (reasons in {st.path / 'manifest.json'})" if skipped else '') + '.')
     return st
 
+# %% ../nbs/50_cli.ipynb #12d12937
 def _pretrain(a):
     _output_file(a.out, '--out')
     from deepvanet_nb.data.afewva import afewva_faces
@@ -132,6 +134,7 @@ def _modalities(a) -> list[str]:
         mods += list(MODALITIES) if m == 'all' else [f'fusion-{a.fusion}'] if m == 'fusion' else [m]
     return list(dict.fromkeys(mods))
 
+# %% ../nbs/50_cli.ipynb #072cd704
 def _cv(a):
     from deepvanet_nb.eval.experiments import ExperimentGrid, EngineSettings, run_cv, summarize, by_modality, worker_env
     labels = ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
@@ -166,6 +169,7 @@ def _cv(a):
         print(ct[['protocol', 'modality', 'label', 'accuracy', 'majority', 'test', 'permutations', 'p', 'p_holm', 'significant']].round(3).to_string(index=False))
     return recs
 
+# %% ../nbs/50_cli.ipynb #88dc65f9
 def _nested(a, grid, amp):
     "`grid --inner-splits K`: λ chosen per outer fold by an inner CV, against λ chosen on the test folds."
     from deepvanet_nb.eval.chance import run_nested
@@ -202,6 +206,7 @@ def _add_face_args(s):
     s.add_argument('--pretrained-face', metavar='FILE', help="face-CNN weights to start from (`deepvanet pretrain afewva`; not frozen), or 'none': from scratch (default)")
     s.add_argument('--face-standardize', action='store_true', help='standardise each face frame per channel before the CNN (not in the paper: lets FaceNet learn from scratch)')
 
+# %% ../nbs/50_cli.ipynb #ca67f174
 def _add_cv_args(s, grid:bool=False):
     "Options shared by `cv` and `grid`."
     s.add_argument('--store', required=True, help='a prepared segment store')
@@ -268,6 +273,7 @@ def _prepare_parser(sub):
     s.add_argument('--face-redetect', '--redetect', type=int, default=5, help='dlib: detect the face every N kept frames and follow it between (0: detect in every frame; default 5)')
     s.set_defaults(func=_prepare)
 
+# %% ../nbs/50_cli.ipynb #a32088e3
 def _pretrain_parser(sub):
     s = sub.add_parser('pretrain', help='pretrain the face CNN on AFEW-VA valence/arousal')
     s.add_argument('dataset', choices=['afewva'], help='the pretraining data set')
@@ -307,6 +313,7 @@ def _cv_parser(sub):
 def _grid_parser(sub):
     _add_cv_args(sub.add_parser('grid', help="cross-validate feature fusion over the λ1 × λ2 grid (paper: {16…256}²)"), grid=True)
 
+# %% ../nbs/50_cli.ipynb #af5a180a
 def _report_parser(sub):
     s = sub.add_parser('report', help='Table 2, ablation chart, λ heatmap and t-SNE from a results file')
     s.add_argument('--results', required=True, help='results file written by cv/grid')

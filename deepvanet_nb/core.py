@@ -173,6 +173,7 @@ class Either:
     def __call__(self, v) -> bool: return any(c(v) for c in self.constraints)
     def __str__(self): return ' or '.join(map(str, self.constraints))
 
+# %% ../nbs/00_core.ipynb #059a8088
 class Each:
     "A non-empty list (or tuple, or one bare value) whose every item the constraint allows."
     def __init__(self, item, none:bool=False): self.item, self.none = item, none

@@ -69,6 +69,7 @@ def _targets(y:torch.Tensor, i:torch.Tensor) -> torch.Tensor:
     "Targets of rows `i` (models, B): shared labels, or each model's own row."
     return y[i] if y.dim() == 1 else y.gather(1, i)
 
+# %% ../nbs/21_fast.ipynb #f378bf56
 class FoldBatches:
     "Training batches `(faces, bio, y, w)` with a leading fold dimension; each fold shuffles its own rows."
     def __init__(self, data:DeviceSegments, # the resident segments
@@ -102,6 +103,7 @@ class FoldBatches:
             y = _targets(self.y, i)
             yield *self.data.gather(i), y, torch.ones_like(y)
 
+# %% ../nbs/21_fast.ipynb #e91f8a17
 class FoldTests:
     "Test batches `(faces, bio, y, w)` of every fold's test rows in order, padded to the longest fold (w = 0 there)."
     def __init__(self, data:DeviceSegments, label:str|np.ndarray, test_rows:list, bs:int=256):
@@ -127,6 +129,7 @@ class _MaskedDropoutNet(nn.Module):
 
 def _mangle(name:str) -> str: return name.replace('.', '__')
 
+# %% ../nbs/21_fast.ipynb #b0de11b9
 class FoldStack(nn.Module):
     "`n` DeepVANets trained as one: stacked parameters, a `vmap` over the fold dimension, per-fold dropout generators."
     def __init__(self, make_model, # () -> DeepVANet, called once per fold (seed inside for identical starts)
@@ -241,6 +244,7 @@ def fold_numbers(folds:list|dict) -> tuple[list, list]:
     if folds and isinstance(folds[0][0], (int, np.integer)): return [int(k) for k, _ in folds], [f for _, f in folds]
     return list(range(len(folds))), list(folds)
 
+# %% ../nbs/21_fast.ipynb #8324df90
 def fold_learner(data:DeviceSegments, # the resident segments
                  label:str|np.ndarray, # 'valence' or 'arousal', or (folds, N) labels: one row per stacked model
                  folds:list|dict, # (train rows, test rows) of each fold to train, numbered as `fold_numbers` reads them (the number seeds its shuffle)

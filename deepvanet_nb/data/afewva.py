@@ -45,6 +45,7 @@ def read_clip(folder:str|Path) -> tuple[list[Path], np.ndarray, np.ndarray]:
     if not paths: raise DataError(path, 'no annotated frames')
     return paths, np.array(va, np.float32), np.stack(lms)
 
+# %% ../../nbs/41_data.afewva.ipynb #bbde4675
 def afewva_faces(root:str|Path, # AFEW-VA root with the clip folders
                  size:int=64, scale:float=1.75, # crop as for DEAP's faces
                  clips=None, # clip folder names (default: all)

@@ -97,6 +97,7 @@ def read_ratings(root:str|Path, # DEAP root folder
                                   f'each trial must be listed once')
     return df.assign(problem=problem).reset_index(names='line')
 
+# %% ../../nbs/03_data.deap.ipynb #249dcbea
 def subject_order(ratings:pd.DataFrame, subject:int) -> pd.DataFrame:
     "One subject's rows, one per video (`Experiment_id` 1…n, i.e. `.dat` order), with its presentation `Trial`."
     return ratings[(ratings.Participant_id == subject).fillna(False).astype(bool)].sort_values('Experiment_id').reset_index(drop=True)

@@ -84,6 +84,7 @@ class DlibLandmarker:
         self._prev = lm
         return lm
 
+# %% ../../nbs/04_data.face.ipynb #541c31f6
 def _extent(lm): lo, hi = lm.min(0), lm.max(0); return (lo + hi) / 2, hi - lo
 
 def _box_from(lm, calib):
@@ -224,6 +225,7 @@ def align_face(img:np.ndarray, lm:np.ndarray, size:int=64, scale:float=1.75) -> 
 class NoFaceError(DataError):
     "No face was found in any frame of a video."
 
+# %% ../../nbs/04_data.face.ipynb #b5f4314c
 class FacePipeline:
     "Frames → aligned 64×64 RGB uint8 face crops, with a counted nearest-frame rule for frames without a face."
     def __init__(self, detector:Detector|None='dlib', # 'dlib' (offline default), 'face-alignment' (the paper's, needs its weights), 'haar', or None: the best available

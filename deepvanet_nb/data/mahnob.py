@@ -63,6 +63,7 @@ def read_session(path:str|Path) -> dict:
     elif row['bdf'] is None: row['skip'] = 'no *_emotion.bdf recording'
     return row
 
+# %% ../../nbs/08_data.mahnob.ipynb #3ce67487
 def mahnob_sessions(root:str|Path) -> pd.DataFrame:
     "Every session of a MAHNOB-HCI root, one row each, with `skip` saying why a session is not a trial."
     sessions = Path(root) / 'Sessions'

@@ -96,6 +96,7 @@ class Segments:
 # %% ../../nbs/05_data.store.ipynb #35ad4696
 def _rebuild_hint(subject) -> str: return f'rerun prepare with --force --subjects {subject} (force=True) to rebuild it'
 
+# %% ../../nbs/05_data.store.ipynb #86987179
 class SegmentStore:
     "A folder of preprocessed subjects, `sXX/` each, read memory-mapped; damaged files raise a `DataError` that names them."
     def __init__(self, path:str|Path):
@@ -122,55 +123,68 @@ class SegmentStore:
         "Whether the subject is stored with settings `cfg` (a damaged subject is not)."
         try: return self.manifest(subject)['key'] == cfg.key
         except DataError: return False
-    def content(self, subject:int) -> str:
-        "The content hash of a subject's arrays (`Segments.content`): from its manifest, or — for a store built before manifests recorded it — computed once from the arrays."
-        m = self.manifest(subject)
-        if m.get('content'): return m['content']
-        if subject not in self._content: self._content[subject] = self._arrays(subject, m['n_segments'], True).content
-        return self._content[subject]
-    def data_id(self, subjects=None, # one subject, several, or None: all
-               ) -> str:
-        "An id (12 hex digits) of what `subjects` hold: their settings and their content. Stores built alike from other recordings differ in it; folder names do not count."
-        return Config(data=[[s, self.manifest(s)['key'], self.content(s)] for s in self.check_subjects(subjects)]).key
-    def check_subjects(self, subjects=None, # one subject, several, or None: all
-                      ) -> list[int]:
-        "`subjects` as a list, each checked to be in the store (the error lists what is)."
-        if not self.path.is_dir(): raise DataError(self.path, 'no segment store here (run prepare first)')
-        if not self.subjects: raise DataError(self.path, 'the store holds no subject (run prepare first)')
-        subjects = self.subjects if subjects is None else listify(subjects)
-        missing = [s for s in subjects if s not in self.subjects]
-        if missing: raise DataError(self.path, f'subject(s) {missing} not in the store, which holds {self.subjects}')
-        return subjects
-    def _arrays(self, subject:int, n:int, mmap:bool) -> Segments:
-        "One subject's arrays, each checked to open and to hold `n` segments, the count its manifest gives."
-        arrays = []
-        for f in _FIELDS:
-            p = self.subject_dir(subject) / f'{f}.npy'
-            try: a = np.load(p, mmap_mode='r' if mmap else None)
-            except (ValueError, OSError, EOFError) as e: raise DataError(p, f'damaged array ({type(e).__name__}: {e}); {_rebuild_hint(subject)}') from e
-            if len(a) != n: raise DataError(p, f'{len(a)} rows where the manifest says {n} segments; {_rebuild_hint(subject)}')
-            arrays.append(a)
-        return Segments(*arrays)
-    def load(self, subjects:int|list|None=None, # one subject, several, or all
-             mmap:bool=True, # memory-map instead of reading into memory (ignored when several subjects are joined)
-            ) -> Segments:
-        "The segments of `subjects`; subjects built with different settings are not joined."
-        subjects = self.subjects if subjects is None else [subjects] if np.isscalar(subjects) else list(subjects)
-        if not subjects: raise DataError(self.path, 'the store holds no subject (run prepare first)')
-        ms = {s: self.manifest(s) for s in subjects}
-        if len({m['key'] for m in ms.values()}) > 1:
-            raise DataError(self.path, 'subjects built with different settings cannot be joined: ' + ', '.join(f"s{s:02d} key {m['key']}" for s, m in ms.items())
-                            + '; rerun prepare with --force to rebuild them alike')
-        parts = [self._arrays(s, m['n_segments'], mmap) for s, m in ms.items()]
-        return parts[0] if len(parts) == 1 else Segments.concat(parts)
-    @property
-    def summary(self) -> dict:
-        "The store's own manifest: data set, settings, each subject's counts and every skipped subject with its reason."
-        p = self.path / 'manifest.json'
-        try: d = json.loads(p.read_text()) if p.is_file() else {}
-        except ValueError: d = {}                                   # damaged: `prepare` rebuilds it from the subjects
-        return d if isinstance(d, dict) and 'subjects' in d else dict(subjects={}, skipped_subjects={})
     def __repr__(self): return f'SegmentStore({str(self.path)!r}, subjects={self.subjects})'
+
+# %% ../../nbs/05_data.store.ipynb #8c8b5573
+@patch
+def content(self:SegmentStore, subject:int) -> str:
+    "The content hash of a subject's arrays (`Segments.content`): from its manifest, or — for a store built before manifests recorded it — computed once from the arrays."
+    m = self.manifest(subject)
+    if m.get('content'): return m['content']
+    if subject not in self._content: self._content[subject] = self._arrays(subject, m['n_segments'], True).content
+    return self._content[subject]
+
+@patch
+def data_id(self:SegmentStore, subjects=None, # one subject, several, or None: all
+           ) -> str:
+    "An id (12 hex digits) of what `subjects` hold: their settings and their content. Stores built alike from other recordings differ in it; folder names do not count."
+    return Config(data=[[s, self.manifest(s)['key'], self.content(s)] for s in self.check_subjects(subjects)]).key
+
+@patch
+def check_subjects(self:SegmentStore, subjects=None, # one subject, several, or None: all
+                  ) -> list[int]:
+    "`subjects` as a list, each checked to be in the store (the error lists what is)."
+    if not self.path.is_dir(): raise DataError(self.path, 'no segment store here (run prepare first)')
+    if not self.subjects: raise DataError(self.path, 'the store holds no subject (run prepare first)')
+    subjects = self.subjects if subjects is None else listify(subjects)
+    missing = [s for s in subjects if s not in self.subjects]
+    if missing: raise DataError(self.path, f'subject(s) {missing} not in the store, which holds {self.subjects}')
+    return subjects
+
+# %% ../../nbs/05_data.store.ipynb #a789d3e2
+@patch
+def _arrays(self:SegmentStore, subject:int, n:int, mmap:bool) -> Segments:
+    "One subject's arrays, each checked to open and to hold `n` segments, the count its manifest gives."
+    arrays = []
+    for f in _FIELDS:
+        p = self.subject_dir(subject) / f'{f}.npy'
+        try: a = np.load(p, mmap_mode='r' if mmap else None)
+        except (ValueError, OSError, EOFError) as e: raise DataError(p, f'damaged array ({type(e).__name__}: {e}); {_rebuild_hint(subject)}') from e
+        if len(a) != n: raise DataError(p, f'{len(a)} rows where the manifest says {n} segments; {_rebuild_hint(subject)}')
+        arrays.append(a)
+    return Segments(*arrays)
+
+@patch
+def load(self:SegmentStore, subjects:int|list|None=None, # one subject, several, or all
+         mmap:bool=True, # memory-map instead of reading into memory (ignored when several subjects are joined)
+        ) -> Segments:
+    "The segments of `subjects`; subjects built with different settings are not joined."
+    subjects = self.subjects if subjects is None else [subjects] if np.isscalar(subjects) else list(subjects)
+    if not subjects: raise DataError(self.path, 'the store holds no subject (run prepare first)')
+    ms = {s: self.manifest(s) for s in subjects}
+    if len({m['key'] for m in ms.values()}) > 1:
+        raise DataError(self.path, 'subjects built with different settings cannot be joined: ' + ', '.join(f"s{s:02d} key {m['key']}" for s, m in ms.items())
+                        + '; rerun prepare with --force to rebuild them alike')
+    parts = [self._arrays(s, m['n_segments'], mmap) for s, m in ms.items()]
+    return parts[0] if len(parts) == 1 else Segments.concat(parts)
+
+@patch(as_prop=True)
+def summary(self:SegmentStore) -> dict:
+    "The store's own manifest: data set, settings, each subject's counts and every skipped subject with its reason."
+    p = self.path / 'manifest.json'
+    try: d = json.loads(p.read_text()) if p.is_file() else {}
+    except ValueError: d = {}                                   # damaged: `prepare` rebuilds it from the subjects
+    return d if isinstance(d, dict) and 'subjects' in d else dict(subjects={}, skipped_subjects={})
 
 # %% ../../nbs/05_data.store.ipynb #3c156ead
 @patch
@@ -323,6 +337,7 @@ def _in_workers(jobs:list, n_workers:int, on_result, store:Path):
         for p in ours: p.terminate()
         for p in ours: p.join()
 
+# %% ../../nbs/05_data.store.ipynb #4ee8a311
 _SUMMARY_COUNTS = ('n_segments', 'n_trials', 'trials_total', 'frames_without_face', 'face_frames')
 
 def rebuild_summary(st:SegmentStore, # the store
@@ -356,6 +371,7 @@ def _clean_interrupted(st:SegmentStore):
         else: os.replace(d, final)
     for t in st.path.glob('.*.tmp'): shutil.rmtree(t, ignore_errors=True) if t.is_dir() else t.unlink(missing_ok=True)
 
+# %% ../../nbs/05_data.store.ipynb #8d81a02b
 @validate_params(subjects=Each(Interval(int, 1), none=True), n_workers=Interval(int, 1, none=True))
 def prepare(root:str|Path, # the data set's root folder, as downloaded
             store:str|Path, # the store folder to write

@@ -217,6 +217,7 @@ def fast_scores(seg:Segments, device=None, # the unit's segments, and where to t
         return [r['accuracy'] for r in run_folds_fast(seg, exp, list(zip(ids, folds)), data, engine)]
     return score
 
+# %% ../../nbs/33_eval.chance.ipynb #1e64b2b6
 def nested_scores(seg:Segments, exp:Experiment, # the unit's segments; the experiment (its λ are replaced by each pair's)
                   pairs:list, # (λ1, λ2) pairs of the grid
                   inner_splits:int=3,

@@ -320,6 +320,7 @@ def _write_fig(path:Path, fig):
     with atomic_path(path) as tmp: fig.savefig(tmp, dpi=90, format='png')
     plt.close(fig)
 
+# %% ../../nbs/34_eval.report.ipynb #7bb9f9bc
 def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the records, their permutations and their `chance_table`
                    nested:pd.DataFrame, out:Path, written:dict) -> list[str]:
     "The report's 'Is it above chance?' section (Markdown lines); writes chance.csv, null.png and nested.csv where there is something to show."
@@ -357,6 +358,7 @@ def _shown(t:pd.DataFrame) -> pd.DataFrame:
     "A gap table for the page: settings every row shares dropped, numbers to one decimal."
     return t.drop(columns=[c for c in ('seed', 'bs', 'lr', 'lambda_face', 'lambda_bio') if c in t and t[c].nunique() == 1]).round(1)
 
+# %% ../../nbs/34_eval.report.ipynb #192c7e4e
 def figure_sections(df:pd.DataFrame, rf:ResultsFile, out:Path, written:dict, subject:int|None=None) -> list[str]:
     "The report's λ grid, t-SNE, decision-fusion, leak and stimulus sections (Markdown lines), writing their CSV and PNG files."
     md = []

@@ -62,6 +62,7 @@ def pretrain_face_cnn(faces:np.ndarray, targets:np.ndarray, clip:np.ndarray, # f
     learn.test_mask = test
     return learn
 
+# %% ../../nbs/42_pretrain.afewva.ipynb #74a2a413
 def save_face_cnn(learn:Learner, path:str|Path) -> Path:
     "Save the pretrained CNN's `state_dict` (what `FaceNet(pretrained=path)` loads), atomically."
     with atomic_path(path) as tmp: torch.save({k: v.cpu() for k, v in learn.model.cnn.state_dict().items()}, tmp)

@@ -47,6 +47,7 @@ def _mahnob_recording(rng, v, a, seconds, pre_s):
     gsr, resp, temp = x[36], x[37], x[39]
     return np.vstack([eeg, *exg, gsr, gsr + rng.normal(0, 3, n), rng.normal(0, 5, n), rng.normal(0, 5, n), resp, temp, status])
 
+# %% ../../nbs/07_synth.mahnob.ipynb #66adee2a
 @validate_params(subjects=Each(Interval(int, 1)), trials=Interval(int, 1), seconds=Interval(int, 1), fps=Interval(float, 0, open='lo'),
                  pre_s=Interval(int, 3), trial_noise=Interval(float, 0))
 def synth_mahnob(out:str|Path, # root folder to write (it gets `Sessions/`)
