@@ -34,9 +34,9 @@ from .adaboost import decision_fusion
 # %% auto #0
 __all__ = ['N_EEG', 'MAX_PERMUTATIONS', 'ModalitySetup', 'modality_setup', 'Experiment', 'ExperimentGrid', 'EpochProgress',
            'trial_counts', 'fold_outcome', 'curve_outcome', 'run_fold', 'segment_features', 'data_info', 'run_id',
-           'resume_run', 'check_run_data', 'resident', 'run_folds_fast', 'worker_env', 'permutation_run',
-           'permutation_stack', 'EngineSettings', 'FoldGroup', 'plan', 'CVRunner', 'run_cv', 'pooled_metrics',
-           'summarize', 'by_modality', 'modality_label', 'modality_order']
+           'resume_run', 'check_run_data', 'permutation_stack', 'EngineSettings', 'resident', 'run_folds_fast',
+           'worker_env', 'permutation_run', 'FoldGroup', 'plan', 'CVRunner', 'run_cv', 'pooled_metrics', 'summarize',
+           'by_modality', 'modality_label', 'modality_order']
 
 # %% ../../nbs/32_eval.experiments.ipynb #e739d482
 N_EEG = len(EEG_CHANNELS)
@@ -219,6 +219,41 @@ def check_run_data(records:list[dict], run:str, info:dict, path):
     if other: raise DataError(path, f"run {run} holds folds of store {other.get('store_name')} data {other['data_id']}, and this run reads store "
                                     f"{info['store_name']} data {info['data_id']}: one run cannot mix two stores' data; give another results file")
 
+# %% ../../nbs/32_eval.experiments.ipynb #a60df216
+MAX_PERMUTATIONS = 100_000   # 1/(N+1) below 1e-5: enough for Holm over 5,000 tests at α = 0.05
+
+def permutation_stack(inputs:Inputs, # what the network reads
+                      cuda:bool, n_folds:int) -> int:
+    "How many models a permutation group trains together by default: bio-only networks are small, face networks are not."
+    if inputs == 'bio': return 10 * n_folds if cuda else 20
+    return n_folds if cuda else 2
+
+@dataclass
+class EngineSettings:
+    "How the runner trains folds: the engine, how many folds it stacks, bf16 and torch.compile, and how many permuted models it stacks."
+    engine:Engine='fast' # 'fast': device-resident store, folds stacked (`21_fast`); 'plain': one fastai DataLoader per fold
+    stack:int|None=None # folds trained together by the fast engine (None: all of a run's folds on CUDA, 1 elsewhere)
+    amp:bool|None=None # bf16 autocast (None: on CUDA)
+    compile:bool=False # torch.compile the fast engine's forward pass
+    permutation_stack:int|None=None # models (permutation × fold) the fast engine trains together (None: `permutation_stack`)
+    def __post_init__(self):
+        check_fields(self, stack=Interval(int, 1, none=True), amp=OneOf(True, False, none=True), compile=OneOf(True, False),
+                     permutation_stack=Interval(int, 1, none=True))
+
+    def engine_for(self, exp:Experiment) -> Engine:
+        "The engine `exp` trains on: decision fusion always on the plain one (AdaBoost reweights samples between its two networks)."
+        return 'plain' if self.engine == 'plain' or exp.modality == 'fusion-decision' else 'fast'
+
+    def folds_per_group(self, exp:Experiment, n_folds:int, cuda:bool) -> int:
+        "How many of a run's folds train together."
+        if self.engine_for(exp) == 'plain': return 1
+        return (n_folds if cuda else 1) if self.stack is None else self.stack
+
+    def permutations_per_group(self, exp:Experiment, n_folds:int, cuda:bool) -> int:
+        "How many permutations (of all `n_folds` folds each) train together."
+        m = self.permutation_stack or permutation_stack(modality_setup(exp.modality).inputs, cuda, n_folds)
+        return max(1, m // n_folds)
+
 # %% ../../nbs/32_eval.experiments.ipynb #98d0caba
 def resident(seg:Segments, modality:Modality, device=None, # the segments cross-validated, what the network reads, where
              cache:dict|None=None, # kept across calls on the same segments: one `DeviceSegments` per channel set
@@ -297,41 +332,6 @@ def _save_features(rf:ResultsFile, run:str, seg:Segments, test_idx, feats:dict) 
     with atomic_path(path) as tmp:
         with open(tmp, 'wb') as f: np.savez_compressed(f, **feats, labels=np.asarray(seg.labels), test=test, trial=np.asarray(seg.trial))
     return path.name
-
-# %% ../../nbs/32_eval.experiments.ipynb #a60df216
-MAX_PERMUTATIONS = 100_000   # 1/(N+1) below 1e-5: enough for Holm over 5,000 tests at α = 0.05
-
-def permutation_stack(inputs:Inputs, # what the network reads
-                      cuda:bool, n_folds:int) -> int:
-    "How many models a permutation group trains together by default: bio-only networks are small, face networks are not."
-    if inputs == 'bio': return 10 * n_folds if cuda else 20
-    return n_folds if cuda else 2
-
-@dataclass
-class EngineSettings:
-    "How the runner trains folds: the engine, how many folds it stacks, bf16 and torch.compile, and how many permuted models it stacks."
-    engine:Engine='fast' # 'fast': device-resident store, folds stacked (`21_fast`); 'plain': one fastai DataLoader per fold
-    stack:int|None=None # folds trained together by the fast engine (None: all of a run's folds on CUDA, 1 elsewhere)
-    amp:bool|None=None # bf16 autocast (None: on CUDA)
-    compile:bool=False # torch.compile the fast engine's forward pass
-    permutation_stack:int|None=None # models (permutation × fold) the fast engine trains together (None: `permutation_stack`)
-    def __post_init__(self):
-        check_fields(self, stack=Interval(int, 1, none=True), amp=OneOf(True, False, none=True), compile=OneOf(True, False),
-                     permutation_stack=Interval(int, 1, none=True))
-
-    def engine_for(self, exp:Experiment) -> Engine:
-        "The engine `exp` trains on: decision fusion always on the plain one (AdaBoost reweights samples between its two networks)."
-        return 'plain' if self.engine == 'plain' or exp.modality == 'fusion-decision' else 'fast'
-
-    def folds_per_group(self, exp:Experiment, n_folds:int, cuda:bool) -> int:
-        "How many of a run's folds train together."
-        if self.engine_for(exp) == 'plain': return 1
-        return (n_folds if cuda else 1) if self.stack is None else self.stack
-
-    def permutations_per_group(self, exp:Experiment, n_folds:int, cuda:bool) -> int:
-        "How many permutations (of all `n_folds` folds each) train together."
-        m = self.permutation_stack or permutation_stack(modality_setup(exp.modality).inputs, cuda, n_folds)
-        return max(1, m // n_folds)
 
 # %% ../../nbs/32_eval.experiments.ipynb #08b79b62
 class FoldGroup(NamedTuple):
