@@ -24,9 +24,8 @@ from .experiments import (Experiment, ExperimentGrid, EngineSettings, CVRunner, 
 
 # %% auto #0
 __all__ = ['chance_threshold', 'binomial_p', 'permutation_p', 'unit_table', 'bootstrap_ci', 'null_frame', 'null_accuracies',
-           'holm', 'permutations_needed', 'chance_table', 'family_summary', 'plot_nulls', 'nested_folds',
-           'runner_scores', 'fast_scores', 'nested_scores', 'nested_selection', 'selection_optimism', 'run_nested',
-           'nested_table']
+           'holm', 'permutations_needed', 'chance_table', 'family_summary', 'plot_nulls', 'nested_folds', 'fast_scores',
+           'runner_scores', 'nested_scores', 'nested_selection', 'selection_optimism', 'run_nested', 'nested_table']
 
 # %% ../../nbs/33_eval.chance.ipynb #d7cb253d
 @validate_params(n=Interval(int, 1), alpha=Interval(float, 0, 1, open='both'), classes=Interval(int, 2), majority=Interval(float, 0, 1, none=True))
@@ -199,23 +198,20 @@ def nested_folds(seg:Segments, protocol:Protocol='trial', label:Label='valence',
         out.append(dict(train=tr, test=te, inner=inner))
     return out
 
-def runner_scores(runner:CVRunner, unit:int):
-    "A scorer for `nested_scores`: `score(exp, folds, ids)` trains the folds together on the runner's device (`run_folds_fast`) and returns their test accuracies."
-    def score(exp, folds, ids):
-        seg = runner.segments(unit)
-        data = resident(seg, exp.modality, runner.device, runner.held(unit)['data'])
-        return [r['accuracy'] for r in run_folds_fast(seg, exp, list(zip(ids, folds)), data, runner.engine)]
-    return score
-
-def fast_scores(seg:Segments, device=None, # the unit's segments, and where to train
+def fast_scores(seg:Segments, device=None, # the segments cross-validated, and where to train
                 engine:EngineSettings|None=None, # bf16 autocast and torch.compile
+                cache:dict|None=None, # resident data kept across calls (`resident`)
                ):
-    "A scorer for `nested_scores` outside a run: the folds trained together on `device` (`run_folds_fast`)."
-    cache = {}
+    "A scorer for `nested_scores`: `score(exp, folds, ids)` trains the folds together on `device` (`run_folds_fast`) and returns their test accuracies."
+    cache = {} if cache is None else cache
     def score(exp, folds, ids):
         data = resident(seg, exp.modality, device, cache)
         return [r['accuracy'] for r in run_folds_fast(seg, exp, list(zip(ids, folds)), data, engine)]
     return score
+
+def runner_scores(runner:CVRunner, subject:int):
+    "`fast_scores` on the runner's device and engine, with the data it holds of `subject`."
+    return fast_scores(runner.segments(subject), runner.device, runner.engine, runner.held(subject)['data'])
 
 # %% ../../nbs/33_eval.chance.ipynb #1e64b2b6
 def nested_scores(seg:Segments, exp:Experiment, # the unit's segments; the experiment (its λ are replaced by each pair's)
