@@ -87,8 +87,8 @@ datasets: $(STAMP)
 	    --pretrained-face outputs/face_cnn.pt
 
 # Speed figures on this machine (a GPU if there is one): every training path on one DEAP-size subject at batch 64, the whole
-# protocol, permutations, faces, memory, timed in interleaved rounds against the original code's data path (medians, spreads,
-# per-round ratios); saved for `deepvanet report --bench`. Compare two runs with `deepvanet bench --compare A B`.
+# protocol, permutations, faces, prediction on a recording (its real-time factor), memory, timed in interleaved rounds against
+# the original code's data path (medians, spreads, per-round ratios); saved for `deepvanet report --bench`. Compare two runs with `deepvanet bench --compare A B`.
 bench: $(STAMP)
 	$(BIN)/deepvanet bench --out outputs/bench.json
 

@@ -99,14 +99,15 @@ def _pretrain(a):
     return path
 
 def _train(a):
-    _output_file(a.plot, '--plot'); _output_file(a.json, '--json')
+    _output_file(a.plot, '--plot'); _output_file(a.json, '--json'); _output_file(a.export, '--export')
+    if a.all_trials or a.export or len(a.subjects) > 1: return _train_model(a)
     from deepvanet_nb.learner import train_subject, plot_learning_curves
     labels = ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
     results, settings = [], _settings(a, lambda_face=a.lambda_face, lambda_bio=a.lambda_bio)
     for label in labels:
-        print(f'Training DeepVANet ({a.inputs}) on subject {a.subject}, {label}, for {_n(a.epochs, "epoch")}; '
+        print(f'Training DeepVANet ({a.inputs}) on subject {a.subjects[0]}, {label}, for {_n(a.epochs, "epoch")}; '
               f'{a.test_pct:.0%} of the trials are held out', flush=True)
-        r = train_subject(a.store, a.subject, label, a.inputs, settings, a.test_pct, a.device, silent=a.quiet)
+        r = train_subject(a.store, a.subjects[0], label, a.inputs, settings, a.test_pct, a.device, silent=a.quiet)
         print(f"Held-out accuracy, {label}: {r['accuracy']:.3f} ({r['n_test']} segments of {len(r['test_trials'])} unseen trials; chance 0.5)", flush=True)
         results.append(r)
     if a.plot:
@@ -116,6 +117,50 @@ def _train(a):
         out = [{k: v for k, v in r.items() if k != 'learn'} for r in results]
         write_json(a.json, out)
     return results
+
+# %% ../nbs/50_cli.ipynb #25b8c79d
+def _train_model(a):
+    "`train --all-trials` / `--export` / several subjects: one `TrainedModel` (one network per label), written with `--export`."
+    if a.all_trials and (a.plot or a.json): raise ValueError(f"{'--plot' if a.plot else '--json'}: with --all-trials no trial is held out, so there are no held-out curves")
+    from deepvanet_nb.predict import train_model
+    from deepvanet_nb.learner import history, plot_learning_curves
+    labels = ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
+    held = None if a.all_trials else a.test_pct
+    print(f"Training DeepVANet ({a.inputs}) on subject(s) {' '.join(map(str, a.subjects))}, {' and '.join(labels)}, for {_n(a.epochs, 'epoch')}; "
+          + ('every trial is used: no trial is held out, so no accuracy is measured' if held is None else f'{held:.0%} of the trials are held out'), flush=True)
+    model = train_model(a.store, a.subjects, labels, a.inputs, _settings(a, lambda_face=a.lambda_face, lambda_bio=a.lambda_bio), held, a.device, silent=a.quiet)
+    t = model.trained_on
+    for label, acc in t['accuracy'].items(): print(f"Held-out accuracy, {label}: {acc:.3f} ({len(t['test_trials'])} unseen trials; chance 0.5)")
+    results = [dict(subject=a.subjects[0] if len(a.subjects) == 1 else a.subjects, label=l, accuracy=t['accuracy'].get(l), n_train=t['n_segments'],
+                    test_trials=[tr for _, tr in t['test_trials']], history=history(model.learners[l]) if held else None) for l in labels]
+    if a.plot:
+        Path(a.plot).parent.mkdir(parents=True, exist_ok=True)
+        plot_learning_curves(results, a.plot); print(f'Learning curves saved to {a.plot}')
+    if a.json: write_json(a.json, results)
+    if a.export: print(f'Model saved to {model.export(a.export)}: {model}')
+    return model
+
+# %% ../nbs/50_cli.ipynb #9067b40f
+def _predict(a):
+    "`predict`: a model file's P(high) per 1-s segment of a DEAP-layout subject, a prepared one, or one recording (a face video and a BDF)."
+    given = [f for f, v in (('--root', a.root), ('--store', a.store), ('--video/--bdf', a.video or a.bdf)) if v]
+    if len(given) != 1: raise ValueError(f"predict: give one source, --root or --store (with --subject) or --video with --bdf; got {' and '.join(given) or 'none'}")
+    if (a.root or a.store) and a.subject is None: raise ValueError(f'{given[0]}: needs --subject')
+    if bool(a.video) != bool(a.bdf): raise ValueError('--video and --bdf go together: one recording is a face video and a BDF')
+    _output_dir(a.out, '--out')
+    from deepvanet_nb.core import default_device
+    from deepvanet_nb.predict import load_model, predict_folder, predict_store, predict_recording
+    model, device = load_model(a.model), default_device(a.device)
+    print(f'{a.model}: {model!r}', flush=True)
+    if a.video: pred = predict_recording(model, a.video, a.bdf, a.onset_s, a.video_offset_s, a.duration_s, device)
+    else: pred = (predict_folder if a.root else predict_store)(model, a.root or a.store, a.subject, a.trials, device)
+    t = pred.table
+    faces = ', '.join(f'{n} {k}' for k, n in t.face.value_counts().items())
+    print(f"{len(t)} segments of {t.trial.nunique()} trial(s) ({faces})" + ''.join(f"; mean P(high {l}) {t[f'p_{l}_high'].mean():.2f}" for l in model.labels))
+    for s in pred.skipped: print(f"skipped trial {s['trial']}: {s['reason']}")
+    files = pred.save(a.out)
+    print(f"Written to {a.out}: {', '.join(f.name for f in files)}")
+    return pred
 
 # %% ../nbs/50_cli.ipynb #74532e66
 LAMBDA_GRID = (16, 32, 64, 128, 256)
@@ -288,9 +333,9 @@ def _pretrain_parser(sub):
     s.set_defaults(func=_pretrain)
 
 def _train_parser(sub):
-    s = sub.add_parser('train', help='train DeepVANet on one subject with held-out trials')
+    s = sub.add_parser('train', help='train DeepVANet on a subject with held-out trials, or on every trial (--all-trials) for a model to --export')
     s.add_argument('--store', required=True, help='a prepared segment store')
-    s.add_argument('--subject', type=int, required=True, help='subject number')
+    s.add_argument('--subjects', '--subject', type=int, nargs='+', required=True, help='subject number(s); several train one model together')
     s.add_argument('--labels', '--label', choices=[*LABELS, 'both'], default='both', help='what to predict; both trains one model per label (default both)')
     s.add_argument('--epochs', type=int, default=50, help='training epochs (paper: 50)')
     s.add_argument('--inputs', choices=INPUTS, default='fusion', help='what the network reads: fusion (face and bio, feature fusion), or face or bio alone (default fusion)')
@@ -302,10 +347,28 @@ def _train_parser(sub):
     s.add_argument('--seed', type=int, default=0, help='seed for the split, the weights and the shuffling (default 0)')
     s.add_argument('--device', default=None, help='cpu, cuda, … (default: a GPU if there is one)')
     _add_face_args(s)
+    s.add_argument('--all-trials', action='store_true', help='train on every trial: no accuracy is measured (a final model, to --export)')
+    s.add_argument('--export', metavar='FILE', help='save the trained model, with its store settings, to FILE (for `deepvanet predict`, or `load_model`)')
     s.add_argument('--plot', help='save the learning curves to this PNG')
     s.add_argument('--json', help='save the accuracies and learning curves to this JSON file')
     s.add_argument('--quiet', action='store_true', help="hide fastai's per-epoch table")
     s.set_defaults(func=_train)
+
+def _predict_parser(sub):
+    s = sub.add_parser('predict', help='P(high valence) and P(high arousal) per second of new recordings, from a model file')
+    s.add_argument('--model', required=True, help='a model file (`train --export`); its store settings preprocess the input')
+    s.add_argument('--root', help='a data-set folder laid out as downloaded (as `prepare` reads it), with --subject')
+    s.add_argument('--store', help='a prepared segment store with the same settings as the model, with --subject')
+    s.add_argument('--subject', type=int, help='the subject in --root or --store')
+    s.add_argument('--trials', type=int, nargs='+', help='trial numbers, in video order as the store numbers them (default all)')
+    s.add_argument('--video', help='one recording: its face video (with --bdf)')
+    s.add_argument('--bdf', help="one recording: its BDF or EDF, the model's channels found by name, at any rate that fits the filters")
+    s.add_argument('--onset-s', type=float, help="where the stimulus starts in the BDF, s (default: after the model's baseline seconds)")
+    s.add_argument('--video-offset-s', type=float, default=0., help='where it starts in the video, s (default 0)')
+    s.add_argument('--duration-s', type=float, help='how long the stimulus lasts, s (default: to the end of the BDF)')
+    s.add_argument('--out', required=True, help='folder for predictions.csv and the trace figure(s)')
+    s.add_argument('--device', default=None, help='cpu, cuda, … (default: a GPU if there is one)')
+    s.set_defaults(func=_predict)
 
 def _cv_parser(sub):
     _add_cv_args(sub.add_parser('cv', help='cross-validate: protocols × labels × modalities × λ, resumable'))
@@ -339,7 +402,7 @@ def _bench_parser(sub):
     s.add_argument('--tolerance', type=float, default=0.15, help='with --compare: largest relative difference that agrees (default 0.15)')
     s.set_defaults(func=_bench)
 
-_SUBCOMMANDS = (_synth_parser, _prepare_parser, _pretrain_parser, _train_parser, _cv_parser, _grid_parser, _report_parser, _bench_parser)
+_SUBCOMMANDS = (_synth_parser, _prepare_parser, _pretrain_parser, _train_parser, _predict_parser, _cv_parser, _grid_parser, _report_parser, _bench_parser)
 
 def parser() -> argparse.ArgumentParser:
     "The `deepvanet` argument parser: one sub-parser per command, each built by its own function."

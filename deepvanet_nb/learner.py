@@ -203,7 +203,8 @@ def plot_learning_curves(results:list[dict], # from `train_subject`, one per lab
     for k, r in enumerate(results):
         h, ep = r['history'], np.arange(1, len(r['history']['train_loss']) + 1)
         axs[0, k].plot(ep, h['train_loss'], label='train'); axs[0, k].plot(ep, h['test_loss'], label='held-out trials')
-        axs[0, k].set_title(f"s{r['subject']:02d} {r['label']}: BCE loss"); axs[0, k].legend()
+        who = '+'.join(f's{s:02d}' for s in np.atleast_1d(r['subject']))          # one subject, or several trained together
+        axs[0, k].set_title(f"{who} {r['label']}: BCE loss"); axs[0, k].legend()
         axs[1, k].plot(ep, h['test_accuracy'], c='C2'); axs[1, k].axhline(0.5, c='k', ls=':', lw=1)
         axs[1, k].set_ylim(0, 1); axs[1, k].set_xlabel('epoch'); axs[1, k].set_title(f"held-out accuracy (final {r['accuracy']:.2f})")
     fig.tight_layout()

@@ -60,6 +60,7 @@ class RawLayout:
 def preprocess_window(x:np.ndarray, # (electrodes, samples) in µV, in `layout.electrodes` order
                       layout:RawLayout,
                       cfg:Config, # `reference`, `l_freq`, `h_freq`, `eog` and the output `fs`
+                      keep:tuple|None=None, # (start, stop) samples of `x` the EOG regression is fitted on (default: all)
                      ) -> np.ndarray:
     "(len(layout.names), samples·fs/layout.fs) float32: EEG referenced, band-passed, EOG-cleaned; everything resampled."
     mne = import_mne()
@@ -73,7 +74,9 @@ def preprocess_window(x:np.ndarray, # (electrodes, samples) in µV, in `layout.e
     if cfg.reference == 'average': ra.set_eeg_reference('average', projection=False, verbose='error')
     ra.filter(cfg.l_freq, cfg.h_freq, picks=['eeg', 'eog'] if eog else ['eeg'], l_trans_bandwidth=min(2., cfg.l_freq / 2),
               h_trans_bandwidth=4.5, phase='zero', fir_design='firwin', verbose='error')
-    if eog: ra = mne.preprocessing.EOGRegression(picks='eeg', picks_artifact='eog', proj=False).fit(ra).apply(ra)
+    if eog:
+        fit = ra if keep is None else ra.copy().crop(keep[0] / layout.fs, (keep[1] - 1) / layout.fs)   # not the filters' padding
+        ra = mne.preprocessing.EOGRegression(picks='eeg', picks_artifact='eog', proj=False).fit(fit).apply(ra)
     out = np.vstack([ra.get_data(picks='eeg') * 1e6, per])
     return resample_poly(out, cfg.fs, layout.fs, axis=1).astype(np.float32)
 
@@ -88,7 +91,7 @@ def read_window(raw, path, layout:RawLayout, cfg:Config,
     x = raw.get_data(picks=layout.electrodes, start=a, stop=b) * 1e6              # MNE gives volts; BioSemi writes µV
     why = channel_problem(x[:, start - a:stop - a], layout.electrodes) or channel_problem(x, layout.electrodes)   # the `.dat` reader's rule
     if why: raise DataError(path, f'samples {start}–{stop}: {why}')
-    y = preprocess_window(x, layout, cfg)
+    y = preprocess_window(x, layout, cfg, keep=(start - a, stop - a))
     k = layout.fs / cfg.fs                                                        # recording samples per output sample
     i0 = int(round((start - a) / k))
     return y[:, i0:i0 + int(round((stop - start) / k))]

@@ -27,8 +27,9 @@ from .video import iter_frames, video_rate, segment_frame_indices
 
 # %% auto #0
 __all__ = ['Reference', 'EogRemoval', 'VideoSync', 'STORE_SETTINGS', 'DATASET_READERS', 'check_store_config', 'store_config',
-           'content_hash', 'Segments', 'SegmentStore', 'face_pipeline', 'DatasetReader', 'dataset_reader',
-           'build_subject', 'rebuild_summary', 'prepare', 'segment_caption', 'plot_segment', 'plot_face_gallery']
+           'content_hash', 'Segments', 'SegmentStore', 'trial_segments', 'face_pipeline', 'DatasetReader',
+           'dataset_reader', 'build_subject', 'rebuild_summary', 'prepare', 'segment_caption', 'plot_segment',
+           'plot_face_gallery']
 
 # %% ../../nbs/05_data.store.ipynb #43546c7a
 Reference = Literal['average', 'none']          # the EEG reference the raw readers apply
@@ -206,8 +207,11 @@ def write_subject(self:SegmentStore, subject:int, # its folder is `sXX/`
     return m
 
 # %% ../../nbs/05_data.store.ipynb #7e7addeb
-def _segments_of_trial(tr, cfg, pipe):
-    "Arrays of one trial's segments and what was dropped, or raises NoFaceError."
+def trial_segments(tr, # a `Trial` from a reader
+                   cfg:Config, # the store's settings (`store_config`)
+                   pipe, # its face pipeline (`face_pipeline(cfg)`)
+                  ) -> tuple[dict, dict]:
+    "One trial's segment arrays (the store's fields) and counts: what was dropped, and `found`, the face frames found in each segment. `NoFaceError` if no frame has a face."
     bio = baseline_segments(tr.bio, cfg.fs, cfg.baseline_s, cfg.segment_s)
     fps = video_rate(tr.video, cfg.video_fps if cfg.video_fps is not None else tr.video_fps)    # the file's own rate
     if fps < cfg.face_fps: raise DataError(tr.video, f'{fps:g} fps is fewer than the {cfg.face_fps} face frames a second the settings keep')
@@ -221,7 +225,8 @@ def _segments_of_trial(tr, cfg, pipe):
     arrays = dict(faces=crops.reshape(n, per, *crops.shape[1:]), bio=bio[:n], labels=np.tile(lab, (n, 1)),
                   ratings=np.tile(tr.ratings.astype(np.float32), (n, 1)), trial=np.full(n, tr.trial, np.int16),
                   segment=np.arange(n, dtype=np.int16), subject=np.full(n, tr.subject, np.int16))
-    return arrays, dict(short_video_segments=len(bio) - n, frames_without_face=int((~found).sum()), face_frames=len(found), fps=fps)
+    return arrays, dict(short_video_segments=len(bio) - n, frames_without_face=int((~found).sum()), face_frames=len(found), fps=fps,
+                        found=found.reshape(n, per).sum(1))
 
 def face_pipeline(cfg:Config):
     "The face pipeline that `cfg` asks for (imports the detector only now)."
@@ -281,7 +286,7 @@ def build_subject(root:str|Path, # DEAP root
         skip = lambda why: skipped.append(dict(trial=tr.trial, presentation=tr.presentation, reason=why))
         if tr.skip: skip(tr.skip); continue
         if tr.video is None: skip('no face video'); continue
-        try: arrays, c = _segments_of_trial(tr, cfg, pipe)
+        try: arrays, c = trial_segments(tr, cfg, pipe)
         except NoFaceError as e: skip(f'no face found ({e.path})'); continue
         except DataError as e: skip(f'face video: {e}'); continue
         parts.append(arrays)

@@ -17,12 +17,13 @@ import torch
 from fastai.callback.core import Callback, CancelValidException
 
 from ..core import DataError, check_fields, default_device, set_seed, steady_malloc, validate_params, write_json, Interval, Device, LABELS
-from ..data.store import Segments, SegmentStore
+from ..data.store import Segments, SegmentStore, store_config, trial_segments, face_pipeline
 from ..models import DeepVANet
 from ..fast import DeviceSegments, fold_learner, fit_folds, sync_device
 from ..learner import TrainSettings, segment_dls, deepvanet_learner, fit_quiet
 from ..synth.segments import bench_segments, segments_store
-from .original import write_original_layout, original_items, original_batches, original_step
+from ..predict import TrainedModel, LAYOUTS, recording_config, recording_trial, predict_recording
+from .original import write_original_layout, original_items, original_batches, original_step, OriginalItems
 from .splits import cv_folds, permuted_labels
 from .experiments import Experiment, ExperimentGrid, EngineSettings, run_cv, run_folds_fast, resident, permutation_stack
 
@@ -30,9 +31,10 @@ from .experiments import Experiment, ExperimentGrid, EngineSettings, run_cv, run
 __all__ = ['FULL_PROTOCOL', 'BENCH_VERSION', 'memory_batches', 'loop_path', 'loader_path', 'PhaseTimer', 'learner_path',
            'plain_learner', 'fast_learner', 'spread', 'ratio', 'fmt_rounds', 'fmt_ratio', 'interleaved',
            'protocol_path', 'extrapolate', 'original_protocol_seconds', 'permutation_path', 'quiet_imports',
-           'FaceTiming', 'peak_rss_mb', 'device_name', 'BenchSettings', 'training_paths', 'path_label', 'bench_plan',
-           'time_paths', 'training_summary', 'protocol_summary', 'side_summaries', 'bench_ratios', 'bench_text',
-           'run_bench', 'bench_result', 'read_bench', 'migrate_bench', 'compare_bench', 'plot_rounds', 'amp_accuracy']
+           'FaceTiming', 'PredictTiming', 'peak_rss_mb', 'device_name', 'BenchSettings', 'training_paths', 'path_label',
+           'bench_plan', 'time_paths', 'training_summary', 'protocol_summary', 'side_summaries', 'bench_ratios',
+           'bench_text', 'run_bench', 'bench_result', 'read_bench', 'migrate_bench', 'compare_bench', 'plot_rounds',
+           'amp_accuracy']
 
 # %% ../../nbs/35_eval.bench.ipynb #e42c314f
 def memory_batches(seg:Segments, rows, device, bs:int=64, seed:int=0):
@@ -250,6 +252,38 @@ class FaceTiming:
         return dict(baseline_fps=len(self.clip) / tb, ours_fps=len(self.clip) / to, workers_fps=n / span)
     def close(self): self.pool.shutdown()
 
+# %% ../../nbs/35_eval.bench.ipynb #44972407
+class PredictTiming:
+    "Prediction on one recording (a 720×576 face video at 50 fps and a 512-Hz BDF), timed in rounds: `predict_recording`, and the original code's per-item path, each in seconds of recording per second."
+    def __init__(self, seconds:int=20, # seconds of the recording after the stimulus onset
+                 device='cpu'):
+        from deepvanet_nb.synth.deap import synth_deap, deap_recording
+        self.tmp, self.device = Path(tempfile.mkdtemp()), device
+        synth_deap(self.tmp / 'deap', 1, 1, seconds, 0, raw=True)
+        self.rec = deap_recording(self.tmp / 'deap', 1, 1, self.tmp / 'rec', fs=512)
+        store = store_config('deap-raw')
+        nets = {l: DeepVANet('fusion', 16, 64, bio_channels=len(LAYOUTS['deap-raw'].names), bio_length=store.fs * store.segment_s) for l in LABELS}
+        self.model = TrainedModel(nets, 'fusion', TrainSettings().values(), store,
+                                  dict(subjects=[1], trials=[], test_trials=[], accuracy={}, data_id='bench', n_segments=0))
+    def original(self) -> int:
+        "The original code's path to the same answers: faces detected in every kept frame at full size, PNG and `.npy` files per item, read back item by item; the segments."
+        cfg, r = recording_config(self.model.store), self.rec
+        arrays, _ = trial_segments(recording_trial(r['video'], r['bdf'], cfg, r['onset_s']), cfg, face_pipeline(cfg.updated(downscale=1., face_redetect=0)))
+        seg = Segments(**{**arrays, 'subject': np.ones_like(arrays['subject'])})
+        shutil.rmtree(self.tmp / 'original', ignore_errors=True)
+        dl = torch.utils.data.DataLoader(OriginalItems(write_original_layout(seg, self.tmp / 'original'), original_items(seg)), batch_size=64)
+        with torch.no_grad():
+            for net in self.model.nets.values():
+                for (faces, bio), _ in dl: torch.sigmoid(net.to(self.device)(faces.to(self.device), bio.to(self.device))).cpu()
+        return len(seg)
+    def __call__(self) -> dict:
+        r = self.rec
+        t0 = time.perf_counter(); p = predict_recording(self.model, r['video'], r['bdf'], r['onset_s'], device=self.device); to = time.perf_counter() - t0
+        t0 = time.perf_counter(); n = self.original(); tb = time.perf_counter() - t0
+        self.segments = len(p.table)
+        return dict(ours_x=len(p.table) / to, original_x=n / tb)
+    def close(self): shutil.rmtree(self.tmp, ignore_errors=True)
+
 # %% ../../nbs/35_eval.bench.ipynb #04bd2306
 def peak_rss_mb() -> float:
     "Peak resident memory of this process so far, in MiB (Linux reports KiB, macOS bytes)."
@@ -328,27 +362,31 @@ def bench_plan(s:BenchSettings) -> tuple[Segments, list, dict]:
 def time_paths(seg:Segments, cv:list, s:BenchSettings, say=print) -> tuple[dict, dict]:
     "Set up every path in a temporary folder, warm the training paths up, and time them all in interleaved rounds: each path's rounds, and what the summary needs."
     from deepvanet_nb.data.face import has_dlib
-    tmp, ft, info = Path(tempfile.mkdtemp()), None, dict(stack=len(cv) if s.cuda else 1, amp=s.cuda)   # the protocol as `deepvanet cv` runs it here
+    tmp, ft, pt, info = Path(tempfile.mkdtemp()), None, None, dict(stack=len(cv) if s.cuda else 1, amp=s.cuda)   # the protocol as `deepvanet cv` runs it here
     try:
         t0 = time.perf_counter(); write_original_layout(seg, tmp / 'original'); info['original_layout_s'] = time.perf_counter() - t0
         paths, data = training_paths(seg, cv, tmp, s)
         for f in paths.values(): f()                                          # warm-up: allocations, kernel choices, compilation
         paths['protocol'] = protocol_path(data, cv[:info['stack']], s.steps, amp=info['amp'])
         if s.permutations: paths['permutations'], info['permutations'] = permutation_path(seg, s.permutations, len(cv), 1, s.device)
-        if s.faces and has_dlib(): paths['faces'] = ft = FaceTiming(4 if s.quick else 12, min(2, os.cpu_count() or 1))
+        if s.faces and has_dlib():
+            paths['faces'] = ft = FaceTiming(4 if s.quick else 12, min(2, os.cpu_count() or 1))
+            paths['prediction'] = pt = PredictTiming(4 if s.quick else 20, s.device)
         t0 = time.perf_counter()
         tm = interleaved(paths, s.rounds, lambda r: say(f'  round {r + 1}/{s.rounds} done ({time.perf_counter() - t0:.0f} s)', flush=True))
         if ft: info['faces'] = dict(frames=len(ft.clip), workers=ft.workers, crop_gap=ft.crop_gap)
+        if pt: info['prediction'] = dict(recording_s=pt.segments, video='720x576 at 50 fps', bdf_hz=512, labels=len(pt.model.labels))
         del paths, data
     finally:
         if ft: ft.close()
+        if pt: pt.close()
         shutil.rmtree(tmp, ignore_errors=True)
     return tm, info
 
 # %% ../../nbs/35_eval.bench.ipynb #b902d012
 def training_summary(tm:dict, max_spread:float) -> dict:
     "The loader's and every training path's rate over the rounds, and each path's ratio to the original data path of the same round."
-    rate = {k: [n / s for s, n in v] for k, v in tm.items() if k not in ('protocol', 'permutations', 'faces')}
+    rate = {k: [n / s for s, n in v] for k, v in tm.items() if k not in ('protocol', 'permutations', 'faces', 'prediction')}
     tr = {k: dict(label=path_label(k), rate=spread(v), ratio=ratio(v, rate['original'], max_spread)) for k, v in rate.items() if k != 'loader'}
     for v in tr.values(): v.update(segments_per_s=v['rate']['median'], vs_original=v['ratio']['median'])
     return dict(loader=dict(label=path_label('loader'), rate=spread(rate['loader'])), training=tr)
@@ -363,8 +401,8 @@ def protocol_summary(tm:dict, info:dict, s:BenchSettings, cv:list, segments:int,
     return dict(p, full_protocol_s=p['full_s']['median'], original_full_protocol_s=p['original_full_s']['median'], vs_original=p['ratio']['median'])
 
 def side_summaries(tm:dict, info:dict, max_spread:float) -> dict:
-    "The permutation and face figures over the rounds (None where not timed)."
-    out = dict(permutations=None, faces=None)
+    "The permutation, face and prediction figures over the rounds (None where not timed)."
+    out = dict(permutations=None, faces=None, prediction=None)
     if 'permutations' in tm:
         st, se = ([p[k] for p in tm['permutations']] for k in ('stacked_s', 'separate_s'))
         out['permutations'] = dict(info['permutations'], stacked_s=spread(st), separate_s=spread(se), ratio=ratio(se, st, max_spread))
@@ -374,6 +412,10 @@ def side_summaries(tm:dict, info:dict, max_spread:float) -> dict:
         out['faces'] = dict(frame_size='720x576', **info['faces'], **{k: spread(v) for k, v in fps.items()},
                             ratio=ratio(fps['ours_fps'], fps['baseline_fps'], max_spread), workers_ratio=ratio(fps['workers_fps'], fps['baseline_fps'], max_spread))
         out['faces']['speedup'] = out['faces']['ratio']['median']
+    if 'prediction' in tm:
+        x = {k: [f[k] for f in tm['prediction']] for k in tm['prediction'][0]}
+        out['prediction'] = dict(info['prediction'], **{k: spread(v) for k, v in x.items()}, ratio=ratio(x['ours_x'], x['original_x'], max_spread))
+        out['prediction']['realtime_factor'] = out['prediction']['ours_x']['median']
     return out
 
 # %% ../../nbs/35_eval.bench.ipynb #f54d1337
@@ -383,6 +425,7 @@ def bench_ratios(res:dict) -> dict:
     r['protocol'] = res['protocol']['ratio']
     if res.get('permutations'): r['permutations: stacked'] = res['permutations']['ratio']
     if res.get('faces'): r.update({'faces: ours': res['faces']['ratio'], f"faces: ours, {res['faces']['workers']} processes": res['faces']['workers_ratio']})
+    if res.get('prediction'): r['prediction: real-time factor'] = res['prediction']['ratio']
     return r
 
 def bench_text(res:dict) -> str:
@@ -402,6 +445,9 @@ def bench_text(res:dict) -> str:
     if f: L.append(f"  faces ({f['frame_size']}): baseline (detect every frame at full size) {fmt_rounds(f['baseline_fps'], unit=' frames/s')}; "
                    f"ours {fmt_rounds(f['ours_fps'], unit=' frames/s')} {fmt_ratio(f['ratio'])}, in {f['workers']} processes {fmt_rounds(f['workers_fps'], unit=' frames/s')} "
                    f"{fmt_ratio(f['workers_ratio'])}; crops differ by {f['crop_gap']:.1f}/255 on average")
+    pr = res.get('prediction')
+    if pr: L.append(f"  prediction on a recording ({pr['recording_s']} s, video {pr['video']}, BDF at {pr['bdf_hz']} Hz, {pr['labels']} labels), seconds of recording per second "
+                    f"(real-time factor): ours {fmt_rounds(pr['ours_x'], unit='×')}, the original per-item path {fmt_rounds(pr['original_x'], unit='×')}: {fmt_ratio(pr['ratio'])}")
     m = res['memory']
     L.append(f"  peak memory: host {m['host_peak_rss_mb']:.0f} MiB" + (f", GPU {m['gpu_peak_mb']:.0f} MiB" if m.get('gpu_peak_mb') else ''))
     return '\n'.join(L)

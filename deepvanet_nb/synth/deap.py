@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/synth.deap.html.md"""
 
 # %% ../../nbs/02_synth.deap.ipynb #6e2254c4
 from __future__ import annotations
-import pickle, os
+import pickle, os, shutil
 from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
@@ -25,7 +25,7 @@ from ..data.formats import (EEG_CHANNELS, RATING_COLUMNS, RATINGS_CSV, DEAP_FS, 
 # %% auto #0
 __all__ = ['ASTRONAUT_LANDMARKS', 'ASTRONAUT_68', 'balanced_ratings', 'deap_like_shares', 'synth_ratings', 'synth_bio_trial',
            'ExpressionFace', 'bdf_writer', 'biosemi_eeg', 'deap_session', 'expressed_va', 'write_video',
-           'trial_video_frames', 'synth_deap']
+           'trial_video_frames', 'synth_deap', 'deap_recording']
 
 # %% ../../nbs/02_synth.deap.ipynb #f2ebbd56
 def balanced_ratings(rng, n, high:float=0.5):
@@ -373,7 +373,47 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
         avi, tseed, v, a, screen = job
         write_video(avi, trial_video_frames(face, np.random.default_rng(tseed), v, a, seconds, fps, screen), fps, DEAP_VIDEO_SIZE)
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as ex:
-        for _ in progress_bar(ex.map(write, videos), total=len(videos)): pass
+        done = ex.map(write, videos)
+        for _ in (progress_bar(done, total=len(videos)) if len(videos) > 1 else done): pass   # no bar for one video
     csv = out / RATINGS_CSV
     with atomic_path(csv) as tmp: pd.DataFrame(rows).to_csv(tmp, index=False)
     return out
+
+# %% ../../nbs/02_synth.deap.ipynb #f912780f
+def deap_recording(root:str|Path, # a DEAP root with the raw recordings (`synth_deap(raw=True)`)
+                   subject:int, trial:int, # the trial, in video order (`Experiment_id`, as the store numbers it)
+                   out:str|Path, # folder to write `face.avi` and `signals.bdf` into
+                   fs:int=256, # the recording's sampling rate (DEAP's: 512)
+                   pad_s:int=5, # seconds recorded before the baseline and after the trial
+                   seed:int=0, # shuffles the channel order
+                   drop=(), # channels to leave out of the file
+                   blank_seconds=(), # seconds of the video (from the stimulus onset) whose frames show no face
+                  ) -> dict:
+    "One trial of a DEAP session as a recording of one's own: its face video and one BDF of that trial alone, resampled to `fs`, channels shuffled, no Status channel. Returns the files, the stimulus onset in the BDF and its duration (s)."
+    import pyedflib
+    from scipy.signal import resample_poly
+    root, out = Path(root), Path(out)
+    r = pd.read_csv(root / RATINGS_CSV)
+    p = int(r[(r.Participant_id == subject) & (r.Experiment_id == trial)].Trial.iloc[0])
+    with pyedflib.EdfReader(str(root / 'data_original' / f's{subject:02d}.bdf')) as f:
+        names = f.getSignalLabels(); x = np.stack([f.readSignal(i) for i in range(len(names))])
+    status = x[names.index('Status')].astype(np.int64) & 0xFFFF
+    onsets = np.flatnonzero((status == DEAP_EVENTS['video_start']) & (np.r_[0, status[:-1]] != DEAP_EVENTS['video_start']))
+    ends = np.flatnonzero((status == DEAP_EVENTS['video_end']) & (np.r_[0, status[:-1]] != DEAP_EVENTS['video_end']))
+    s0, s1 = onsets[p - 1], ends[p - 1]
+    a, b = s0 - (DEAP_BASELINE_S + pad_s) * DEAP_RAW_FS, s1 + pad_s * DEAP_RAW_FS
+    keep = [n for n in names if n != 'Status' and n not in drop]
+    keep = [keep[i] for i in np.random.default_rng(seed).permutation(len(keep))]
+    y = resample_poly(x[[names.index(n) for n in keep], a:b], fs, DEAP_RAW_FS, axis=1, padtype='line')   # no edge transient from BioSemi's offsets
+    with bdf_writer(out / 'signals.bdf', keep, fs) as write: write(y[:, :y.shape[1] // fs * fs])
+    avi = root / 'face_video' / f's{subject:02d}' / f's{subject:02d}_trial{p:02d}.avi'
+    if blank_seconds:
+        cap = cv2.VideoCapture(str(avi)); rate = cap.get(cv2.CAP_PROP_FPS); frames = []
+        while (ok := cap.read())[0]: frames.append(cv2.cvtColor(ok[1], cv2.COLOR_BGR2RGB))
+        cap.release()
+        for i in range(len(frames)):
+            if int(i // rate) in blank_seconds: frames[i] = np.full_like(frames[i], 128)
+        write_video(out / 'face.avi', frames, rate, frames[0].shape[1::-1])
+    else:
+        with atomic_path(out / 'face.avi') as tmp: shutil.copyfile(avi, tmp)
+    return dict(video=out / 'face.avi', bdf=out / 'signals.bdf', onset_s=float(DEAP_BASELINE_S + pad_s), duration_s=float((s1 - s0) / DEAP_RAW_FS), presentation=p)
