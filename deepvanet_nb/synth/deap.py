@@ -373,8 +373,7 @@ def synth_deap(out:str|Path, # root folder to write, laid out like the DEAP down
         avi, tseed, v, a, screen = job
         write_video(avi, trial_video_frames(face, np.random.default_rng(tseed), v, a, seconds, fps, screen), fps, DEAP_VIDEO_SIZE)
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as ex:
-        done = ex.map(write, videos)
-        for _ in (progress_bar(done, total=len(videos)) if len(videos) > 1 else done): pass   # no bar for one video
+        for _ in (progress_bar(ex.map(write, videos), total=len(videos)) if len(videos) > 1 else ex.map(write, videos)): pass   # no bar for one
     csv = out / RATINGS_CSV
     with atomic_path(csv) as tmp: pd.DataFrame(rows).to_csv(tmp, index=False)
     return out
