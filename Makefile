@@ -27,14 +27,14 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	@echo "== 1/5 Writing a synthetic DEAP folder (1 subject, $(DEMO_TRIALS) trials of $(DEMO_SECONDS) s, face videos at 50 fps) to $(DEMO)/deap"
+	@echo "== 1/6 Writing a synthetic DEAP folder (1 subject, $(DEMO_TRIALS) trials of $(DEMO_SECONDS) s, face videos at 50 fps) to $(DEMO)/deap"
 	$(BIN)/deepvanet synth deap --out $(DEMO)/deap --subjects 1 --trials $(DEMO_TRIALS) --seconds $(DEMO_SECONDS) --seed 0
-	@echo "== 2/5 Preparing it: 1-s segments, baseline removal, faces detected, aligned and cropped to 64x64"
+	@echo "== 2/6 Preparing it: 1-s segments, baseline removal, faces detected, aligned and cropped to 64x64"
 	$(BIN)/deepvanet prepare deap --root $(DEMO)/deap --store $(DEMO)/store
-	@echo "== 3/5 Pretraining the face CNN on valence/arousal, as the paper does on AFEW-VA (here its synthetic twin; kept in $(DEMO)/face_cnn.pt)"
+	@echo "== 3/6 Pretraining the face CNN on valence/arousal, as the paper does on AFEW-VA (here its synthetic twin; kept in $(DEMO)/face_cnn.pt)"
 	@if [ -f $(DEMO)/face_cnn.pt ]; then echo "   $(DEMO)/face_cnn.pt is there already: reusing it (delete it to pretrain again)"; fi
 	@$(MAKE) --no-print-directory $(DEMO)/face_cnn.pt
-	@echo "== 4/5 Cross-validating valence. First the leak: the EEG network with the paper's segment-shuffled folds vs folds by trial"
+	@echo "== 4/6 Cross-validating valence. First the leak: the EEG network with the paper's segment-shuffled folds vs folds by trial"
 	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocols paper trial --modalities eeg --labels valence \
 	    --n-splits $(DEMO_FOLDS) --epochs 10 --device cpu
 	@echo "==     then face alone, bio alone and DeepVANet (feature fusion) by trial, the face CNN starting from the pretrained weights;"
@@ -45,9 +45,15 @@ demo: $(STAMP)
 	@echo "==     the report tests its 4 leak-free results as one family (Holm), which needs 4/0.05 = 80 permutations to pass at all"
 	$(BIN)/deepvanet cv --store $(DEMO)/store --results outputs/demo_results.jsonl --protocols trial --modalities bio --labels valence \
 	    --n-splits $(DEMO_FOLDS) --epochs $(DEMO_EPOCHS) --device cpu --permutations $(DEMO_PERMUTATIONS)
-	@echo "== 5/5 The report: Table 2, ablation chart, is it above chance, t-SNE of the features, the leak gap"
+	@echo "== 5/6 The report: Table 2, ablation chart, is it above chance, t-SNE of the features, the leak gap"
 	$(BIN)/deepvanet report --results outputs/demo_results.jsonl --out outputs/demo_report
-	@echo "== Done. Open outputs/demo_report/report.md"
+	@echo "== 6/6 A model to keep: DeepVANet trained on every trial (valence and arousal), exported to one file, then loaded and"
+	@echo "==     applied to trial 1 straight from the DEAP folder, second by second (a trial it has seen; a recording of your own"
+	@echo "==     goes in as --video face.avi --bdf signals.bdf)"
+	$(BIN)/deepvanet train --store $(DEMO)/store --subjects 1 --labels both --epochs $(DEMO_EPOCHS) --device cpu --quiet \
+	    --pretrained-face $(DEMO)/face_cnn.pt --all-trials --export outputs/demo_model.pkl
+	$(BIN)/deepvanet predict --model outputs/demo_model.pkl --root $(DEMO)/deap --subject 1 --trials 1 --out outputs/demo_predictions --device cpu
+	@echo "== Done. Open outputs/demo_report/report.md and outputs/demo_predictions/trace.png"
 
 # Every experiment of the paper at toy size on a 3-subject synthetic set (CPU: about a quarter of an hour):
 # the six-modality ablation on subject 1 by trial and by the paper's folds (the face CNN pretrained on the AFEW-VA twin, and by trial

@@ -226,12 +226,15 @@ def predict_recording(model:TrainedModel, video:str|Path, bdf:str|Path, # the mo
 
 # %% ../nbs/23_predict.ipynb #22e37ff9
 def plot_trace(pred:Predictions, trial:int|None=None, # the trial to draw (default: the first)
-               ratings:dict|None=None, # {label: the trial's rating, 1–9}, drawn beside the trace if known
+               ratings:dict|None=None, # {label: the trial's rating, 1–9}, drawn beside the trace (default: the segments' own, if known)
                n_faces:int=8, # face crops in the strip under the trace
               ):
     "P(high) per label over the trial's seconds, segments without a face shaded, a strip of face crops beneath."
     import matplotlib.pyplot as plt
     t = pred.table[pred.table.trial == (pred.table.trial.iloc[0] if trial is None else trial)]
+    rows = np.flatnonzero(pred.segments.trial == t.trial.iloc[0]); n_faces = min(n_faces, len(rows))
+    own = pred.segments.ratings[rows[0], :2]                                     # a folder's or a store's trial knows its rating
+    ratings = ratings or (dict(zip(('valence', 'arousal'), own.tolist())) if np.isfinite(own).all() else None)
     fig = plt.figure(figsize=(8, 3.8)); gs = fig.add_gridspec(2, n_faces, height_ratios=[2.4, 1], hspace=0.6)
     ax = fig.add_subplot(gs[0, :])
     for k, label in enumerate(c.removeprefix('p_').removesuffix('_high') for c in t if c.startswith('p_')):
@@ -239,8 +242,8 @@ def plot_trace(pred:Predictions, trial:int|None=None, # the trial to draw (defau
         p = t[f'p_{label}_high'].to_numpy()
         ax.step(np.r_[t.time_s, t.time_s.iloc[-1] + 1], np.r_[p, p[-1:]], where='post', color=f'C{k}', label=f'P(high {label}){rated}')  # the last second drawn whole
     for s in t.time_s[t.face == 'none']: ax.axvspan(s, s + 1, color='0.85')
-    ax.axhline(0.5, c='k', ls=':', lw=1); ax.set_ylim(0, 1); ax.set_xlabel('seconds after the stimulus onset'); ax.legend(fontsize=7, loc='upper left')
-    rows = np.flatnonzero(pred.segments.trial == t.trial.iloc[0])
+    ax.axhline(0.5, c='k', ls=':', lw=1); ax.set_ylim(0, 1); ax.set_xlabel('seconds after the stimulus onset')
+    ax.legend(fontsize=7, loc='lower left', bbox_to_anchor=(0, 1), ncol=2, frameon=False)          # above the axes, over no line
     for j, i in enumerate(np.linspace(0, len(rows) - 1, n_faces).astype(int)):
         a = fig.add_subplot(gs[1, j]); a.imshow(pred.segments.faces[rows[i], 2]); a.axis('off'); a.set_title(f'{t.time_s.iloc[i]} s', fontsize=7)
     return fig
