@@ -43,6 +43,10 @@ def _settings(a, **extra):
     face = dict(pretrained_face=_face_weights(a.pretrained_face), face_standardize=a.face_standardize) if hasattr(a, 'pretrained_face') else {}
     return TrainSettings(epochs=a.epochs, bs=a.bs, lr=a.lr, seed=a.seed, **face, **extra)
 
+def _labels(a) -> list[str]:
+    "`--labels`: 'both' is valence and arousal."
+    return ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
+
 def _share(x:str):
     "`--high-share`: 'deap', or a number (`synth_deap` checks that it is a share)."
     if x == 'deap': return x
@@ -102,7 +106,7 @@ def _train(a):
     _output_file(a.plot, '--plot'); _output_file(a.json, '--json'); _output_file(a.export, '--export')
     if a.all_trials or a.export or len(a.subjects) > 1: return _train_model(a)
     from deepvanet_nb.learner import train_subject, plot_learning_curves
-    labels = ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
+    labels = _labels(a)
     results, settings = [], _settings(a, lambda_face=a.lambda_face, lambda_bio=a.lambda_bio)
     for label in labels:
         print(f'Training DeepVANet ({a.inputs}) on subject {a.subjects[0]}, {label}, for {_n(a.epochs, "epoch")}; '
@@ -124,7 +128,7 @@ def _train_model(a):
     if a.all_trials and (a.plot or a.json): raise ValueError(f"{'--plot' if a.plot else '--json'}: with --all-trials no trial is held out, so there are no held-out curves")
     from deepvanet_nb.predict import train_model
     from deepvanet_nb.learner import history, plot_learning_curves
-    labels = ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
+    labels = _labels(a)
     held = None if a.all_trials else a.test_pct
     print(f"Training DeepVANet ({a.inputs}) on subject(s) {' '.join(map(str, a.subjects))}, {' and '.join(labels)}, for {_n(a.epochs, 'epoch')}; "
           + ('every trial is used: no trial is held out, so no accuracy is measured' if held is None else f'{held:.0%} of the trials are held out'), flush=True)
@@ -182,7 +186,7 @@ def _modalities(a) -> list[str]:
 # %% ../nbs/50_cli.ipynb #072cd704
 def _cv(a):
     from deepvanet_nb.eval.experiments import ExperimentGrid, EngineSettings, run_cv, summarize, by_modality, worker_env
-    labels = ['valence', 'arousal'] if a.labels == 'both' else [a.labels]
+    labels = _labels(a)
     mods = _modalities(a)
     rank, world = worker_env()
     if world > 1: print(f'Worker {rank} of {world}: runs groups of folds {rank}, {rank + world}, {rank + 2 * world}, … and appends to its own file beside {a.results}', flush=True)

@@ -258,25 +258,27 @@ def _check_store(self:TrainedModel, cfg:Config, # the settings of the segments o
     return cfg
 TrainedModel.check_store = _check_store
 
-def _pick(trials:list, wanted) -> list:
-    if wanted is None: return trials
-    have = [t.trial for t in trials]
-    if missing := sorted(set(wanted) - set(have)): raise ParamError('trials', missing, f'trials of the subject ({have[0]}–{have[-1]})', 'predict_folder')
-    return [t for t in trials if t.trial in set(wanted)]
+def _pick(have:list[int], wanted) -> set[int]:
+    "The trial numbers `wanted` (default: all `have`), each checked to be one of `have`."
+    if wanted is None: return set(have)
+    if missing := sorted(set(wanted) - set(have)): raise ParamError('trials', missing, f'trials of the subject ({min(have)}–{max(have)})', 'predict_folder')
+    return set(wanted)
 
 def predict_folder(model:TrainedModel, root:str|Path, subject:int, # the model, a data-set folder and a subject in it
                    trials=None, # trial numbers, in video order as the store numbers them (default: all)
                    device='cpu') -> Predictions:
     "P(high) per label for the subject's trials, read from the folder as `prepare` reads it, with the model's settings."
     cfg = recording_config(model.store).updated(video_fps=model.store.video_fps)
-    return predict_trials(model, _pick(dataset_reader(cfg.dataset).trials(root, subject, cfg), trials), cfg, device)
+    found = dataset_reader(cfg.dataset).trials(root, subject, cfg)
+    wanted = _pick([t.trial for t in found], trials)
+    return predict_trials(model, [t for t in found if t.trial in wanted], cfg, device)
 
 def predict_store(model:TrainedModel, store:str|Path|SegmentStore, subject:int, trials=None, device='cpu') -> Predictions:
     "P(high) per label for a prepared subject's segments; the store's settings must be the model's (`check_store`). Face frames found per segment are not stored: -1."
     st = store if isinstance(store, SegmentStore) else SegmentStore(store)
     model.check_store(Config(st.manifest(subject)['config']), f'{st.subject_dir(subject)}/manifest.json')
     seg = st.load(subject)
-    if trials is not None: seg = seg[np.isin(seg.trial, [t.trial for t in _pick([Trial(subject, int(t), 0, None, None) for t in np.unique(seg.trial)], trials)])]
+    if trials is not None: seg = seg[np.isin(seg.trial, list(_pick(np.unique(seg.trial).tolist(), trials)))]
     t = pd.DataFrame(dict(trial=seg.trial.astype(int), time_s=seg.segment.astype(int) * model.store.segment_s, face_frames=-1, face='stored'))
     for label, v in model.predict(seg, device=device).items(): t[f'p_{label}_high'] = v
     return Predictions(t, seg, [])
