@@ -122,7 +122,7 @@ gpu-wheels: $(STAMP)
 NB ?=
 JOBS ?=
 test: $(STAMP)
-	@VENV=$(VENV) bash tools/setup.sh $(if $(NB),,chromium)
+	@VENV=$(VENV) bash tools/setup.sh $(if $(NB),,chromium katex)
 	@VENV=$(VENV) NB="$(NB)" JOBS="$(JOBS)" bash tools/test.sh
 
 # The notebooks step by step, in a live kernel: JupyterLab from the project's .venv (its python3 kernel is the venv's).
@@ -134,11 +134,14 @@ lab: $(STAMP)
 # Documentation preview without Quarto: processed notebooks rendered to HTML in _preview/.
 # Where Quarto is installed, `nbdev-docs` builds the real site from nbs/_quarto.yml.
 preview: $(STAMP)
+	@VENV=$(VENV) bash tools/setup.sh katex
 	@VENV=$(VENV) bash tools/preview.sh
 
-# Every preview page opened in headless Chromium (Debian: apt-get install chromium): broken links, missing images and
-# page errors fail it; screenshots of every page land in _preview/shots/. `make test` runs it too.
+# Every preview page opened in headless Chromium (Debian: apt-get install chromium): broken links, missing images,
+# page errors, math left as raw LaTeX and anything wider than the content column fail it (and the check first proves it
+# catches the last two on planted pages); screenshots of every page land in _preview/shots/. `make test` runs it too.
 docs-check: preview
+	@VENV=$(VENV) bash tools/setup.sh chromium
 	$(BIN)/python tools/docs_check.py
 
 readme: $(STAMP)

@@ -5,7 +5,10 @@ What `nbdev-docs` would do and this stands in for (Quarto cannot be installed on
 - directive lines are dropped, `#| echo: false` cells (show_doc and the like) show only their output, `#| hide` cells nothing;
 - a sidebar with the sections of nbs/sidebar.yml, a table of contents per page from its headings;
 - a widget saved with a picture of its current view (`Explorer`) shows the picture;
-- links to notebooks (`20_learner.ipynb#anchor`) point to their pages. No page fetches anything from the network."""
+- links to notebooks (`20_learner.ipynb#anchor`) point to their pages;
+- `$…$` and `$$…$$` in the text are typeset by KaTeX (copied into _preview/katex/ by preview.sh, from npm's package);
+- wide tables and long lines scroll inside the content column instead of running under the table of contents.
+No page fetches anything from the network."""
 import html, json, re
 from pathlib import Path
 import nbformat, yaml
@@ -97,9 +100,17 @@ nav.toc a{color:#495057;text-decoration:none}
 pre{padding:.5rem;margin:.3rem 0;font-size:.85rem}
 .jp-OutputArea-output pre{background:none;border-left:3px solid #dee2e6}
 .jp-RenderedImage img,img{max-width:100%}
-table{border-collapse:collapse;font-size:.85rem}th,td{border:1px solid #dee2e6;padding:.2rem .5rem}
+pre{overflow-x:auto}
+main table{display:block;max-width:100%;overflow-x:auto;border-collapse:collapse;font-size:.85rem}th,td{border:1px solid #dee2e6;padding:.2rem .5rem}
+.katex-display{overflow-x:auto;overflow-y:hidden}
 .anchor-link{display:none}
 """
+
+# KaTeX's auto-render over the page text ($…$ inline, $$…$$ displayed); code and outputs are left alone.
+MATH = ('<link rel="stylesheet" href="katex/katex.min.css"><script defer src="katex/katex.min.js"></script>'
+        '<script defer src="katex/contrib/auto-render.min.js" onload="renderMathInElement(document.querySelector(\'main\'),'
+        '{delimiters:[{left:\'$$\',right:\'$$\',display:true},{left:\'$\',right:\'$\',display:false}],'
+        'ignoredTags:[\'script\',\'noscript\',\'style\',\'textarea\',\'pre\',\'code\'],throwOnError:false})"></script>')
 
 def render():
     DST.mkdir(exist_ok=True)
@@ -116,7 +127,7 @@ def render():
         m = metas[stem]; desc = m.get('description', '')
         head = f'<h1 class="title">{html.escape(str(m.get("title", stem)))}</h1>' + (f'<p class="description">{html.escape(desc)}</p>' if desc else '')
         page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(titles[stem])} – deepvanet-nb</title>'
-                f'<style>{css}</style></head><body><div class="layout">{nav(sections, titles, stem)}<main>{head}{body}</main>{toc(body)}</div></body></html>')
+                f'{MATH}<style>{css}</style></head><body><div class="layout">{nav(sections, titles, stem)}<main>{head}{body}</main>{toc(body)}</div></body></html>')
         (DST / f'{stem}.html').write_text(page)
     missing = sorted(set(nbs) - {Path(n).stem for _, ns in sections for n in ns})
     if missing: raise SystemExit(f'notebooks missing from nbs/sidebar.yml: {missing}')

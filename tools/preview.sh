@@ -10,6 +10,9 @@ want=$(ls nbs/*.ipynb | wc -l); got=$(ls _proc/*.ipynb 2>/dev/null | wc -l)
 rm -rf _preview
 "$BIN/python" tools/preview.py
 [ -d nbs/images ] && cp -r nbs/images _preview/
+KATEX="${VENV:-.venv}/share/katex"                 # math is rendered in the page by KaTeX, shipped with the site
+[ -f "$KATEX/katex.min.js" ] || { echo "no KaTeX in $KATEX: run 'bash tools/setup.sh katex'"; exit 1; }
+cp -r "$KATEX" _preview/katex
 n=$(ls _preview/*.html | wc -l)
 [ "$n" -eq "$want" ] || { echo "expected $want pages, got $n"; exit 1; }
 grep -q 'DeepVANet' _preview/index.html
