@@ -1,7 +1,8 @@
 # deepvanet-nb: two commands do everything on a fresh machine.
 #   make demo   — set up .venv, write a small synthetic DEAP set, prepare it, cross-validate DeepVANet, write the report
 #   make bench  — speed figures against the original data path (outputs/bench.json)
-#   make test   — set up .venv (and Chromium), check library/notebooks/README are in sync and clean, run every notebook as a test;
+#   make test   — set up .venv (and Chromium, KaTeX), check library/notebooks/README are in sync and clean, build the site and
+#                 open every page, drive the explorer in a live JupyterLab, run every notebook as a test;
 #                 make test NB=nbs/33_eval.chance.ipynb runs one notebook (plus the sync checks)
 #   make lab    — JupyterLab from .venv, to run the notebooks step by step
 SHELL := /bin/bash

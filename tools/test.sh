@@ -36,6 +36,8 @@ if [ -z "$NB" ]; then
   echo "== Documentation preview builds (nbdev-proc-nbs + nbconvert) and every page opens in Chromium (links, images, errors)"
   if ! bash tools/preview.sh >/tmp/deepvanet-preview.log 2>&1; then echo "FAIL: preview build"; tail -20 /tmp/deepvanet-preview.log; fail=1
   else python tools/docs_check.py || fail=1; fi
+  echo "== The explorer in a live JupyterLab: run all, move the trial control, the picture and caption change (headless Chromium)"
+  python tools/lab_check.py || fail=1
 fi
 t_nb=$(date +%s)
 
