@@ -32,7 +32,7 @@ demo: $(STAMP)
 	$(BIN)/deepvanet synth deap --out $(DEMO)/deap --subjects 1 --trials $(DEMO_TRIALS) --seconds $(DEMO_SECONDS) --seed 0
 	@echo "== 2/6 Preparing it: 1-s segments, baseline removal, faces detected, aligned and cropped to 64x64"
 	$(BIN)/deepvanet prepare deap --root $(DEMO)/deap --store $(DEMO)/store
-	@echo "== 3/6 Pretraining the face CNN on valence/arousal, as the paper does on AFEW-VA (here its synthetic twin; kept in $(DEMO)/face_cnn.pt)"
+	@echo "== 3/6 Pretraining the face CNN on AFEW-VA, as the paper says (here its synthetic twin, on valence/arousal regression; kept in $(DEMO)/face_cnn.pt)"
 	@if [ -f $(DEMO)/face_cnn.pt ]; then echo "   $(DEMO)/face_cnn.pt is there already: reusing it (delete it to pretrain again)"; fi
 	@$(MAKE) --no-print-directory $(DEMO)/face_cnn.pt
 	@echo "== 4/6 Cross-validating valence. First the leak: the EEG network with the paper's segment-shuffled folds vs folds by trial"

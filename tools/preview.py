@@ -5,6 +5,7 @@ What `nbdev-docs` would do and this stands in for (Quarto cannot be installed on
 - directive lines are dropped, `#| echo: false` cells (show_doc and the like) show only their output, `#| hide` cells nothing;
 - a sidebar with the sections of nbs/sidebar.yml, a table of contents per page from its headings;
 - a widget saved with a picture of its current view (`Explorer`) shows the picture;
+- a `#| code-fold: true` cell (an exercise's solution) shows its code and outputs folded in one <details>;
 - links to notebooks (`20_learner.ipynb#anchor`) point to their pages;
 - `$…$` and `$$…$$` in the text are typeset by KaTeX (copied into _preview/katex/ by preview.sh, from npm's package);
 - wide tables and long lines scroll inside the content column instead of running under the table of contents.
@@ -37,6 +38,15 @@ def front_matter(nb:dict, stem:str) -> dict:
 
 def directives(src:str) -> list[str]: return [l[2:].strip() for l in src.splitlines() if l.startswith('#|')]
 
+def folded_output(o:dict) -> str:
+    "One output as HTML inside a folded solution: a picture, a table, or text."
+    d = o.get('data', {})
+    for mime in ('image/png', 'image/jpeg'):
+        if mime in d: return f'<p><img src="data:{mime};base64,{"".join(d[mime]).strip()}"></p>\n'
+    if 'text/html' in d: return ''.join(d['text/html']) + '\n'
+    text = ''.join(o.get('text', '')) or ''.join(d.get('text/plain', ''))
+    return f'<pre>{html.escape(text)}</pre>\n' if text.strip() else ''
+
 def prepared(nb:dict) -> dict:
     "Cells as Quarto shows them: hidden ones gone, echo-false ones tagged to lose their input, directive lines dropped."
     cells = []
@@ -49,6 +59,11 @@ def prepared(nb:dict) -> dict:
             if any(d in ('hide', 'exporti', 'include: false') for d in ds): continue
             if any(re.match(r'echo:\s*false', d) for d in ds): c.setdefault('metadata', {}).setdefault('tags', []).append('remove_input')
             c['source'] = '\n'.join(l for l in s.splitlines() if not l.startswith('#|'))
+            if 'code-fold: true' in ds:                                # a folded solution: its code and its outputs in one <details>
+                summary = next((d.split(':', 1)[1].strip().strip('"') for d in ds if d.startswith('code-summary:')), 'Code')
+                cells.append(dict(cell_type='markdown', metadata={}, source=f'<details><summary>{html.escape(summary)}</summary>\n\n'
+                                  f'```python\n{c["source"]}\n```\n\n' + ''.join(map(folded_output, c.get('outputs', []))) + '\n</details>'))
+                continue
             for o in c.get('outputs', []):    # a widget saved with a picture of its view: a static page shows the picture
                 d = o.get('data', {})
                 if 'image/png' in d: d.pop('application/vnd.jupyter.widget-view+json', None)
