@@ -18,9 +18,9 @@ if TYPE_CHECKING: import torch                    # imported where it is used, s
 # %% auto #0
 __all__ = ['TRAIN_PARAMS', 'Label', 'Dataset', 'Detector', 'Inputs', 'Modality', 'Protocol', 'Scope', 'Engine', 'LABELS',
            'DATASETS', 'DETECTORS', 'INPUTS', 'MODALITIES', 'PROTOCOLS', 'SCOPES', 'ENGINES', 'set_seed',
-           'default_device', 'steady_malloc', 'data_dir', 'Config', 'atomic_path', 'atomic_dir', 'json_text',
-           'write_json', 'DataError', 'ParamError', 'Interval', 'OneOf', 'Either', 'Each', 'Device', 'choices',
-           'hint_constraint', 'hint_constraints', 'check_fields', 'check_param', 'validate_params']
+           'default_device', 'data_dir', 'Config', 'atomic_path', 'atomic_dir', 'json_text', 'write_json', 'DataError',
+           'ParamError', 'Interval', 'OneOf', 'Either', 'Each', 'Device', 'choices', 'hint_constraint',
+           'hint_constraints', 'check_fields', 'check_param', 'validate_params', 'steady_malloc']
 
 # %% ../nbs/00_core.ipynb #dea0533f
 def set_seed(seed:int=42, # the one seed for python, numpy and torch
@@ -46,18 +46,6 @@ def default_device(prefer:str|None=None, # 'cuda', 'mps' or 'cpu'; default: `$DE
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
-
-# %% ../nbs/00_core.ipynb #1b994ab8
-def steady_malloc(mmap_mb:int=1024, # blocks up to this size come from the heap, not from fresh mapped pages
-                  trim_mb:int=2048, # free heap kept before memory is returned to the system
-                 ) -> bool:
-    "Fix glibc malloc's mmap and trim thresholds (they otherwise move with the process's history); False where there is no glibc `mallopt`."
-    import ctypes, ctypes.util
-    try: libc = ctypes.CDLL(ctypes.util.find_library('c') or 'libc.so.6')
-    except OSError: return False
-    if not hasattr(libc, 'mallopt'): return False
-    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
-    return bool(libc.mallopt(M_MMAP_THRESHOLD, mmap_mb << 20)) and bool(libc.mallopt(M_TRIM_THRESHOLD, trim_mb << 20))
 
 # %% ../nbs/00_core.ipynb #2fd9ea4a
 def data_dir(*parts:str, # sub-folders to append
@@ -276,3 +264,15 @@ Engine = Literal['fast', 'plain']                           # how cross-validati
 
 LABELS, DATASETS, DETECTORS, INPUTS = choices(Label), choices(Dataset), choices(Detector), choices(Inputs)
 MODALITIES, PROTOCOLS, SCOPES, ENGINES = choices(Modality), choices(Protocol), choices(Scope), choices(Engine)
+
+# %% ../nbs/00_core.ipynb #1b994ab8
+def steady_malloc(mmap_mb:int=1024, # blocks up to this size come from the heap, not from fresh mapped pages
+                  trim_mb:int=2048, # free heap kept before memory is returned to the system
+                 ) -> bool:
+    "Fix glibc malloc's mmap and trim thresholds (they otherwise move with the process's history); False where there is no glibc `mallopt`."
+    import ctypes, ctypes.util
+    try: libc = ctypes.CDLL(ctypes.util.find_library('c') or 'libc.so.6')
+    except OSError: return False
+    if not hasattr(libc, 'mallopt'): return False
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, mmap_mb << 20)) and bool(libc.mallopt(M_TRIM_THRESHOLD, trim_mb << 20))

@@ -61,7 +61,7 @@ def prepared(nb:dict) -> dict:
             c['source'] = '\n'.join(l for l in s.splitlines() if not l.startswith('#|'))
             if 'code-fold: true' in ds:                                # a folded solution: its code and its outputs in one <details>
                 summary = next((d.split(':', 1)[1].strip().strip('"') for d in ds if d.startswith('code-summary:')), 'Code')
-                cells.append(dict(cell_type='markdown', metadata={}, source=f'<details><summary>{html.escape(summary)}</summary>\n\n'
+                cells.append(dict(cell_type='markdown', id=f'fold-{len(cells)}', metadata={}, source=f'<details><summary>{html.escape(summary)}</summary>\n\n'
                                   f'```python\n{c["source"]}\n```\n\n' + ''.join(map(folded_output, c.get('outputs', []))) + '\n</details>'))
                 continue
             for o in c.get('outputs', []):    # a widget saved with a picture of its view: a static page shows the picture

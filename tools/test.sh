@@ -58,6 +58,14 @@ one() {
 export -f one; export logs threads TEST_FLAGS="${TEST_FLAGS:-}"
 printf '%s\n' $notebooks | xargs -P "$JOBS" -I{} bash -c 'one "$1"' _ {}
 total=$(printf '%s\n' $notebooks | wc -l); passed=$(ls "$logs"/*.ok 2>/dev/null | wc -l); failed=$((total - passed))
+if [ -z "$NB" ]; then     # the thread: what every course page printed of the followed segment, agreeing page to page
+  echo "== The thread: every course page left the followed segment's numbers in nbs/thread/, and they agree"
+  (cd nbs && python -c "
+from deepvanet_nb.course import thread_problems, COURSE_PAGES
+p = thread_problems()
+print('\n'.join(p) or f'the thread holds: {len(COURSE_PAGES)} course pages, every quantity the same wherever it recurs')
+raise SystemExit(1 if p else 0)") || fail=1
+fi
 rm -f "$logs"/*.ok
 echo "notebooks: $(( $(date +%s) - t_nb )) s; the checks before them: $(( t_nb - t_start )) s"
 [ $fail -ne 0 ] && echo "(the sync/clean/readme/outputs/preview/docs checks above failed: counted as a failure)" && failed=$((failed+1))

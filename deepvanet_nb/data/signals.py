@@ -1,4 +1,4 @@
-"""One trial's signals as the network sees them: the check every reader applies, 1-s segments minus the baseline, and the paper's preprocessing of raw EEG with MNE (average reference, 4–45 Hz, EOG removal, 128 Hz) on windows of a BDF recording.
+"""One trial's signals as the network sees them: the check every reader applies, 1-s segments minus the baseline, and the paper's EEG preprocessing (§3) done with MNE and EOG regression on windows of a BDF recording.
 
 Docs: https://deepvanet-nb.github.io/deepvanet-nb/data.signals.html.md"""
 

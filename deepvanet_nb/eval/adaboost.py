@@ -1,4 +1,4 @@
-"""Real binary AdaBoost (SAMME) over the face and bio sub-classifiers — trained one after the other on reweighted samples — and the original code's fixed weighted vote, side by side.
+"""Real binary AdaBoost (SAMME) over the face and bio sub-classifiers — in this project's reading of §2.1, trained one after the other on reweighted samples — and the original code's fixed weighted vote, side by side.
 
 Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.adaboost.html.md"""
 

@@ -245,7 +245,7 @@ def nested_selection(scores:pd.DataFrame) -> pd.DataFrame:
     return best.assign(test_accuracy=[test[k] for k in zip(best.outer, best.lambda_face, best.lambda_bio)]).reset_index(drop=True)
 
 def selection_optimism(scores:pd.DataFrame) -> dict:
-    "λ chosen on the test folds (the paper's grid search) against nested selection: both accuracies and the optimism between them."
+    "λ chosen on the test folds (a grid search scored where it reports) against nested selection: both accuracies and the optimism between them."
     test = _per_pair(scores[scores.inner < 0], [])
     sel = nested_selection(scores)
     return dict(test_chosen=tuple(int(x) for x in test.idxmax()), test_chosen_accuracy=float(test.max()),

@@ -10,7 +10,7 @@ import base64, io
 from pathlib import Path
 
 import numpy as np
-from fastcore.basics import store_attr, listify
+from fastcore.basics import store_attr, listify, patch
 
 from ..core import Label, Protocol, ParamError, check_param, Interval, OneOf, Each, Device, LABELS, PROTOCOLS
 from ..data.store import Segments, SegmentStore, plot_segment, segment_caption
@@ -40,7 +40,7 @@ def figure_png(fig, dpi:int=60) -> bytes:
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight'); plt.close(fig)
     return buf.getvalue()
 
-# %% ../../nbs/36_eval.explore.ipynb #efb167ee
+# %% ../../nbs/36_eval.explore.ipynb #c97f80db
 class Explorer:
     "Subject, trial and second controls over a store; the segment drawn, its labels, its folds and a model's P(high)."
     def __init__(self, store:str|Path|SegmentStore, # a prepared store
@@ -70,74 +70,86 @@ class Explorer:
         self.second.observe(lambda _: self.redraw(), 'value')
         self._load()
 
-    def _load(self):
-        self.seg = self.store.load(self.subject.value)
-        try: self.folds = {p: cv_folds(self.seg, p, self.label, n_splits=self.n_splits) for p in self.protocols}
-        except ValueError as e: raise ParamError('n_splits', self.n_splits, f'at most what subject {self.subject.value} allows ({e})', 'Explorer') from e
-        if self.model is not None: self._check_model()
-        self._quiet = True
-        self.trial.options = [int(t) for t in np.unique(self.seg.trial)]; self.trial.value = self.trial.options[0]
-        self._quiet = False
-        self._trial_changed()
+# %% ../../nbs/36_eval.explore.ipynb #5b1c4ad4
+@patch
+def _load(self:Explorer):
+    self.seg = self.store.load(self.subject.value)
+    try: self.folds = {p: cv_folds(self.seg, p, self.label, n_splits=self.n_splits) for p in self.protocols}
+    except ValueError as e: raise ParamError('n_splits', self.n_splits, f'at most what subject {self.subject.value} allows ({e})', 'Explorer') from e
+    if self.model is not None: self._check_model()
+    self._quiet = True
+    self.trial.options = [int(t) for t in np.unique(self.seg.trial)]; self.trial.value = self.trial.options[0]
+    self._quiet = False
+    self._trial_changed()
 
-    def _trial_changed(self):
-        if self._quiet: return
-        self._quiet = True
-        self.second.max = int(self.seg.segment[self.seg.trial == self.trial.value].max()); self.second.value = 0
-        self._quiet = False
-        self.redraw()
+@patch
+def _trial_changed(self:Explorer):
+    if self._quiet: return
+    self._quiet = True
+    self.second.max = int(self.seg.segment[self.seg.trial == self.trial.value].max()); self.second.value = 0
+    self._quiet = False
+    self.redraw()
 
-    def _check_model(self):
-        "Refuse, naming `model`, a network that cannot read this store's segments (other inputs, other channels)."
-        try: p_high(self.model, self.seg, 0, self.device)
-        except (RuntimeError, ValueError, TypeError) as e:
-            shapes = f'five {"×".join(map(str, self.seg.faces.shape[2:]))} faces and {self.seg.bio.shape[1]} signals of {self.seg.bio.shape[2]} samples'
-            raise ParamError('model', type(self.model).__name__, f"a network that reads this store's segments ({shapes}); it fails on them: "
-                             f'{str(e).splitlines()[0]}', 'Explorer') from e
+@patch
+def _check_model(self:Explorer):
+    "Refuse, naming `model`, a network that cannot read this store's segments (other inputs, other channels)."
+    try: p_high(self.model, self.seg, 0, self.device)
+    except (RuntimeError, ValueError, TypeError) as e:
+        shapes = f'five {"×".join(map(str, self.seg.faces.shape[2:]))} faces and {self.seg.bio.shape[1]} signals of {self.seg.bio.shape[2]} samples'
+        raise ParamError('model', type(self.model).__name__, f"a network that reads this store's segments ({shapes}); it fails on them: "
+                         f'{str(e).splitlines()[0]}', 'Explorer') from e
 
-    def go(self, trial:int|None=None, second:int|None=None, # where to move (None: stay)
-           subject:int|None=None):
-        "Move the controls to `subject`, `trial` and `second`, each checked against the store first; returns the explorer."
-        if subject is not None: self.store.check_subjects(subject); self.subject.value = subject
-        trials = list(self.trial.options)
-        if trial is not None:
-            check_param('trial', trial, OneOf(*trials), f'Explorer.go (subject {self.subject.value})'); self.trial.value = trial
-        if second is not None: check_param('second', second, Interval(int, 0, self.second.max), f'Explorer.go (trial {self.trial.value})'); self.second.value = second
-        return self
+# %% ../../nbs/36_eval.explore.ipynb #cbd80a5f
+@patch
+def go(self:Explorer, trial:int|None=None, second:int|None=None, # where to move (None: stay)
+       subject:int|None=None):
+    "Move the controls to `subject`, `trial` and `second`, each checked against the store first; returns the explorer."
+    if subject is not None: self.store.check_subjects(subject); self.subject.value = subject
+    trials = list(self.trial.options)
+    if trial is not None:
+        check_param('trial', trial, OneOf(*trials), f'Explorer.go (subject {self.subject.value})'); self.trial.value = trial
+    if second is not None: check_param('second', second, Interval(int, 0, self.second.max), f'Explorer.go (trial {self.trial.value})'); self.second.value = second
+    return self
 
-    @property
-    def row(self) -> int:
-        "The store row of the chosen subject, trial and second."
-        return int(np.flatnonzero((self.seg.trial == self.trial.value) & (self.seg.segment == self.second.value))[0])
+@patch(as_prop=True)
+def row(self:Explorer) -> int:
+    "The store row of the chosen subject, trial and second."
+    return int(np.flatnonzero((self.seg.trial == self.trial.value) & (self.seg.segment == self.second.value))[0])
 
-    def test_fold(self, protocol:Protocol) -> int:
-        "The fold whose test set holds the chosen segment under `protocol`."
-        return next(k for k, (_, te) in enumerate(self.folds[protocol]) if self.row in set(te.tolist()))
+@patch
+def test_fold(self:Explorer, protocol:Protocol) -> int:
+    "The fold whose test set holds the chosen segment under `protocol`."
+    return next(k for k, (_, te) in enumerate(self.folds[protocol]) if self.row in set(te.tolist()))
 
-    def p_high(self) -> float|None:
-        "The model's P(high) for the chosen segment (None without a model)."
-        return None if self.model is None else p_high(self.model, self.seg, self.row, self.device)
+def _p_high(self:Explorer) -> float|None:
+    "The model's P(high) for the chosen segment (None without a model)."
+    return None if self.model is None else p_high(self.model, self.seg, self.row, self.device)
+Explorer.p_high = _p_high
 
-    def text(self, p:float|None=None) -> str:
-        "The caption: the segment, its labels, its folds, the model's answer `p`."
-        i = self.row
-        s = segment_caption(self.seg, i, p, self.label)
-        if p is not None and self.held_out is not None and int(self.seg.trial[i]) not in self.held_out: s += ' (a training trial: not a test)'
-        return s + '; tested in ' + ', '.join(f'fold {self.test_fold(q)} under {q!r}' for q in self.protocols)
+# %% ../../nbs/36_eval.explore.ipynb #b9c30eea
+@patch
+def text(self:Explorer, p:float|None=None) -> str:
+    "The caption: the segment, its labels, its folds, the model's answer `p`."
+    i = self.row
+    s = segment_caption(self.seg, i, p, self.label)
+    if p is not None and self.held_out is not None and int(self.seg.trial[i]) not in self.held_out: s += ' (a training trial: not a test)'
+    return s + '; tested in ' + ', '.join(f'fold {self.test_fold(q)} under {q!r}' for q in self.protocols)
 
-    def redraw(self):
-        if self._quiet: return
-        p = self.p_high()
-        self.caption.value = self.text(p)
-        self.image.value = figure_png(plot_segment(self.seg, self.row, p, self.label))
+@patch
+def redraw(self:Explorer):
+    if self._quiet: return
+    p = self.p_high()
+    self.caption.value = self.text(p)
+    self.image.value = figure_png(plot_segment(self.seg, self.row, p, self.label))
 
-    def _repr_mimebundle_(self, **kwargs):
-        "The widget where a kernel runs it, else (static pages) a picture of its current view and the caption."
-        b = self.box._repr_mimebundle_(**kwargs) or {}
-        b = dict(b[0] if isinstance(b, tuple) else b)
-        b['image/png'] = base64.b64encode(self.image.value).decode()
-        b['text/plain'] = self.caption.value
-        return b
+@patch
+def _repr_mimebundle_(self:Explorer, **kwargs):
+    "The widget where a kernel runs it, else (static pages) a picture of its current view and the caption."
+    b = self.box._repr_mimebundle_(**kwargs) or {}
+    b = dict(b[0] if isinstance(b, tuple) else b)
+    b['image/png'] = base64.b64encode(self.image.value).decode()
+    b['text/plain'] = self.caption.value
+    return b
 
 # %% ../../nbs/36_eval.explore.ipynb #0a076320
 def explore(store, **kwargs) -> Explorer:

@@ -22,7 +22,8 @@ from .bench import bench_result, fmt_ratio, fmt_rounds
 __all__ = ['PAPER_TABLE2', 'EPS_FLOOR', 'table2', 'md_table', 'table2_markdown', 'ablation', 'plot_ablation', 'lambda_grid',
            'plot_lambda_grid', 'tsne_sources', 'tsne_embed', 'neighbour_agreement', 'plot_tsne', 'protocol_gap',
            'leak_gap', 'stimulus_gap', 'decision_comparison', 'speed_table', 'speed_markdown', 'chance_markdown',
-           'family_markdown', 'chance_section', 'figure_sections', 'write_report']
+           'family_markdown', 'chance_section', 'decision_section', 'gap_sections', 'report_header', 'table_sections',
+           'figure_sections', 'write_report']
 
 # %% ../../nbs/34_eval.report.ipynb #c75629ab
 PAPER_TABLE2 = {('deap', 'per-subject'): (98.56, 98.18), ('deap', 'inter-subject'): (95.56, 95.33),
@@ -117,8 +118,9 @@ def plot_ablation(ab:pd.DataFrame, fname=None):
         ax.axhline(50, c='k', ls=':', lw=1); ax.set_xlim(-.7, len(mods) - .3)
         ax.set_xticks(range(len(mods)), mods, rotation=35, ha='right', fontsize=8)
         ax.set(ylim=(0, 100)); ax.set_title(f"{f'{store}: ' if several else ''}{ds.upper()} {sc}\n{k['n_splits']} folds by {pr}, {k['epochs']} epochs", fontsize=9)
-    axs[0, 0].set_ylabel('accuracy (%)'); axs[0, 0].legend(fontsize=8, loc='lower left')
-    fig.tight_layout()
+    axs[0, 0].set_ylabel('accuracy (%)')
+    fig.legend(*axs[0, 0].get_legend_handles_labels(), loc='upper center', bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)  # over no bar
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
     if fname: fig.savefig(fname, dpi=90)
     return fig
 
@@ -345,7 +347,8 @@ def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the re
         _write_csv(out / 'nested.csv', nested); written['nested'] = out / 'nested.csv'
         show = nested.assign(**{c: (100 * nested[c]).round(1) for c in ('test_chosen_accuracy', 'nested_accuracy', 'optimism')})
         md += ['### λ chosen on the test folds vs nested selection, accuracy %\n',
-               'The paper picks (λ1, λ2) by the test folds\' accuracy; nested selection picks them per outer fold by an inner CV on '
+               'λ chosen on the test folds: the pair with the best test-fold accuracy (how a grid search without a validation split, as the paper '
+               'describes none, §3 *Validation Strategy*, must choose); nested selection picks them per outer fold by an inner CV on '
                'its training rows. *optimism*: how much the first flatters. *criterion* `label`: a pair chosen for each label; '
                '`paper`: one pair for both labels, on the mean of their accuracies, as the paper chose (§3, *Validation Strategy*).\n',
                md_table(show[['store', 'dataset', 'scope', 'protocol', 'modality', 'criterion', 'labels', 'subject', 'pairs', 'test_chosen', 'test_chosen_accuracy',
@@ -357,6 +360,74 @@ def chance_section(df:pd.DataFrame, null:pd.DataFrame, ct:pd.DataFrame, # the re
 def _shown(t:pd.DataFrame) -> pd.DataFrame:
     "A gap table for the page: settings every row shares dropped, numbers to one decimal."
     return t.drop(columns=[c for c in ('seed', 'bs', 'lr', 'lambda_face', 'lambda_bio') if c in t and t[c].nunique() == 1]).round(1)
+
+# %% ../../nbs/34_eval.report.ipynb #402a5700
+def decision_section(df:pd.DataFrame, out:Path, written:dict) -> list[str]:
+    "The report's decision-fusion section: AdaBoost beside the original vote and their sub-classifiers (Markdown lines; writes its CSV)."
+    md = []
+    dc = decision_comparison(df)
+    if len(dc):
+        _write_csv(out / 'decision_fusion.csv', dc)
+        md += ['## Decision fusion: AdaBoost (SAMME) vs the original fixed weighted vote, accuracy %\n',
+               'Each fusion beside the sub-classifiers it used: AdaBoost fuses the face sub-classifier (uniform sample weights) '
+               'and a bio sub-classifier trained on the samples AdaBoost reweighted; the original vote fuses the same face '
+               'sub-classifier and a bio sub-classifier trained unweighted, as the original code trained both. ε: each '
+               "sub-classifier's weighted training error, from which its α = ½ ln((1 − ε)/ε) comes.\n",
+               md_table(dc.round(2).assign(eps_face=dc.eps_face.map('{:.2g}'.format), eps_bio=dc.eps_bio.map('{:.2g}'.format))), '']
+        if dc.clamped.sum():
+            md += [f"In {int(dc.clamped.sum())} of {int(dc.folds.sum())} folds a sub-classifier fitted its training rows exactly: ε was 0, "
+                   f"clamped to {EPS_FLOOR:g}, so its α (11.5) outweighs the other's: the fusion there follows that sub-classifier alone, "
+                   'or — when both fitted — is a tie-break by the mean probability, not a weighting.\n']
+        written['decision_fusion'] = out / 'decision_fusion.csv'
+    return md
+
+def gap_sections(df:pd.DataFrame, out:Path, written:dict) -> list[str]:
+    "The report's leak and stimulus sections: what segment folds and shared videos add (Markdown lines; writes their CSVs)."
+    md = []
+    lg = leak_gap(df)
+    if len(lg):
+        _write_csv(out / 'leak_gap.csv', lg)
+        md += ['## The leak: segment-shuffled (`paper`) vs trial folds, accuracy %\n', md_table(_shown(lg)), '']
+        written['leak_gap'] = out / 'leak_gap.csv'
+    sg = stimulus_gap(df)
+    if len(sg):
+        _write_csv(out / 'stimulus_gap.csv', sg)
+        md += ['## The stimulus: subject folds (the test trials\' videos seen with other people) vs stimulus folds (unseen people, unseen videos), accuracy %\n',
+               md_table(_shown(sg)), '']
+        written['stimulus_gap'] = out / 'stimulus_gap.csv'
+    return md
+
+# %% ../../nbs/34_eval.report.ipynb #be0aea93
+def report_header(rf:ResultsFile, df:pd.DataFrame, ct:pd.DataFrame) -> list[str]:
+    "The report's first lines: which file, how many folds and runs, which stores, how many tests the family of verdicts holds."
+    runs = df.run.nunique()
+    md = [f'# DeepVANet results\n\nFrom `{rf.path.name}`: {len(df)} folds of {runs} runs'
+          + (f' ({rf.bad_lines} torn or foreign line(s) skipped)' if rf.bad_lines else '')
+          + (f' ({rf.duplicates} repeated fold record(s) counted once)' if rf.duplicates else '')
+          + f"; data from store{'s' if df.store.nunique() > 1 else ''} {', '.join(f'`{s}`' for s in sorted(df.store.unique()))} "
+          + '(folder, settings key / content id: results of different stores are never averaged together). '
+          + f"The verdicts *above chance* form one family of **{family_summary(ct)['tests']} tests**, Holm-corrected together "
+          + '(section *Is it above chance?*).\n']
+    return md
+
+def table_sections(df:pd.DataFrame, ct:pd.DataFrame, out:Path, written:dict) -> list[str]:
+    "The report's Table 2 and ablation sections (Markdown lines; writes their CSV, Markdown and PNG files)."
+    md = []
+    t2 = table2(df, chance=ct)
+    if len(t2):
+        _write_csv(out / 'table2.csv', t2); _write_text(out / 'table2.md', table2_markdown(t2) + '\n')
+        md += ['## Table 2: feature fusion (λ1 = 16, λ2 = 64), accuracy %\n',
+               'Mean ± std over folds (and subjects), [95 % bootstrap interval over trials within folds, or over subjects '
+               'across subjects]; † not significantly above chance (next section). *majority*: always answering the training '
+               "folds' commoner class. ⚠ *best test epoch* picks the epoch by its test accuracy, as the "
+               'original code did: it is shown for comparison only.\n', table2_markdown(t2), '']
+        written['table2'] = out / 'table2.md'
+    ab = ablation(df, chance=ct)
+    if len(ab):
+        _write_csv(out / 'ablation.csv', ab); _write_fig(out / 'ablation.png', plot_ablation(ab))
+        md += ['## Ablation (Fig. 2)\n', 'Error bars: 95 % bootstrap intervals; hatched: not significantly above chance.\n',
+               '![ablation](ablation.png)\n']; written['ablation'] = out / 'ablation.png'
+    return md
 
 # %% ../../nbs/34_eval.report.ipynb #192c7e4e
 def figure_sections(df:pd.DataFrame, rf:ResultsFile, out:Path, written:dict, subject:int|None=None) -> list[str]:
@@ -375,32 +446,8 @@ def figure_sections(df:pd.DataFrame, rf:ResultsFile, out:Path, written:dict, sub
         _write_fig(out / 'tsne.png', plot_tsne(files))
         md += ['## t-SNE of face, bio and fused features (Fig. 3)\n', '![t-SNE](tsne.png)\n']; written['tsne'] = out / 'tsne.png'
     else: md += ['## t-SNE\n', 'No saved features: run per-subject feature fusion (`deepvanet cv --modalities fusion-feature`).\n']
-    dc = decision_comparison(df)
-    if len(dc):
-        _write_csv(out / 'decision_fusion.csv', dc)
-        md += ['## Decision fusion: AdaBoost (SAMME) vs the original fixed weighted vote, accuracy %\n',
-               'Each fusion beside the sub-classifiers it used: AdaBoost fuses the face sub-classifier (uniform sample weights) '
-               'and a bio sub-classifier trained on the samples AdaBoost reweighted; the original vote fuses the same face '
-               'sub-classifier and a bio sub-classifier trained unweighted, as the original code trained both. ε: each '
-               "sub-classifier's weighted training error, from which its α = ½ ln((1 − ε)/ε) comes.\n",
-               md_table(dc.round(2).assign(eps_face=dc.eps_face.map('{:.2g}'.format), eps_bio=dc.eps_bio.map('{:.2g}'.format))), '']
-        if dc.clamped.sum():
-            md += [f"In {int(dc.clamped.sum())} of {int(dc.folds.sum())} folds a sub-classifier fitted its training rows exactly: ε was 0, "
-                   f"clamped to {EPS_FLOOR:g}, so its α (11.5) outweighs the other's: the fusion there follows that sub-classifier alone, "
-                   'or — when both fitted — is a tie-break by the mean probability, not a weighting.\n']
-        written['decision_fusion'] = out / 'decision_fusion.csv'
-    lg = leak_gap(df)
-    if len(lg):
-        _write_csv(out / 'leak_gap.csv', lg)
-        md += ['## The leak: segment-shuffled (`paper`) vs trial folds, accuracy %\n', md_table(_shown(lg)), '']
-        written['leak_gap'] = out / 'leak_gap.csv'
-    sg = stimulus_gap(df)
-    if len(sg):
-        _write_csv(out / 'stimulus_gap.csv', sg)
-        md += ['## The stimulus: subject folds (the test trials\' videos seen with other people) vs stimulus folds (unseen people, unseen videos), accuracy %\n',
-               md_table(_shown(sg)), '']
-        written['stimulus_gap'] = out / 'stimulus_gap.csv'
-    return md
+    return md + decision_section(df, out, written) + gap_sections(df, out, written)
+
 
 # %% ../../nbs/34_eval.report.ipynb #805c992a
 def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet cv`
@@ -419,28 +466,7 @@ def write_report(results:str|Path, # a results file from `run_cv` / `deepvanet c
                              f'beside their results file' + (f': give {main}' if main != rf.path else ''))
     df, written, null = results_frame(recs), {}, null_frame(results)
     ct = chance_table(df, null)                                       # every result's CI and significance, for all the sections
-    runs = df.run.nunique()
-    md = [f'# DeepVANet results\n\nFrom `{rf.path.name}`: {len(df)} folds of {runs} runs'
-          + (f' ({rf.bad_lines} torn or foreign line(s) skipped)' if rf.bad_lines else '')
-          + (f' ({rf.duplicates} repeated fold record(s) counted once)' if rf.duplicates else '')
-          + f"; data from store{'s' if df.store.nunique() > 1 else ''} {', '.join(f'`{s}`' for s in sorted(df.store.unique()))} "
-          + '(folder, settings key / content id: results of different stores are never averaged together). '
-          + f"The verdicts *above chance* form one family of **{family_summary(ct)['tests']} tests**, Holm-corrected together "
-          + '(section *Is it above chance?*).\n']
-    t2 = table2(df, chance=ct)
-    if len(t2):
-        _write_csv(out / 'table2.csv', t2); _write_text(out / 'table2.md', table2_markdown(t2) + '\n')
-        md += ['## Table 2: feature fusion (λ1 = 16, λ2 = 64), accuracy %\n',
-               'Mean ± std over folds (and subjects), [95 % bootstrap interval over trials within folds, or over subjects '
-               'across subjects]; † not significantly above chance (next section). *majority*: always answering the training '
-               "folds' commoner class. ⚠ *best test epoch* picks the epoch by its test accuracy, as the "
-               'original code did: it is shown for comparison only.\n', table2_markdown(t2), '']
-        written['table2'] = out / 'table2.md'
-    ab = ablation(df, chance=ct)
-    if len(ab):
-        _write_csv(out / 'ablation.csv', ab); _write_fig(out / 'ablation.png', plot_ablation(ab))
-        md += ['## Ablation (Fig. 2)\n', 'Error bars: 95 % bootstrap intervals; hatched: not significantly above chance.\n',
-               '![ablation](ablation.png)\n']; written['ablation'] = out / 'ablation.png'
+    md = report_header(rf, df, ct) + table_sections(df, ct, out, written)
     nested = rf.side('nested').records()
     md += chance_section(df, null, ct, pd.concat([nested_table(nested, c) for c in ('label', 'paper')], ignore_index=True), out, written)
     md += figure_sections(df, rf, out, written, subject)

@@ -1,4 +1,4 @@
-"""The paper's segment-level folds, and leak-free folds by trial, by subject and by subject and stimulus, as seeded splitters; and the unit a permutation test shuffles.
+"""The original code's segment-level folds, and leak-free folds by trial, by subject and by subject and stimulus, as seeded splitters; and the unit a permutation test shuffles.
 
 Docs: https://deepvanet-nb.github.io/deepvanet-nb/eval.splits.html.md"""
 
