@@ -1,4 +1,4 @@
-"""FaceNet (3 convolutions + ConvLSTM), BioNet (three 1-D convolutions) and the fused classifier, exactly as in the paper.
+"""FaceNet (3 convolutions + ConvLSTM), BioNet (three 1-D convolutions) and the fused classifier, as §2.1 describes them, with the layer details it leaves open taken from the original code.
 
 Docs: https://deepvanet-nb.github.io/deepvanet-nb/models.html.md"""
 

@@ -317,7 +317,7 @@ def _constant_null(seg:Segments, exp:Experiment, n:int) -> str:
     return (f"{subjects} {exp.protocol} {exp.label}: all {n} permuted label vectors equal the real ones (every {permutation_unit(exp.protocol)} "
             f"carries the same label, or there are too few to permute): this null cannot vary, so its p-value says nothing")
 
-# %% ../../nbs/32_eval.experiments.ipynb #aaad5839
+# %% ../../nbs/32_eval.experiments.ipynb #5450ba43
 def _check_results_path(rf:ResultsFile):
     "A results file that can be appended to — checked before any training, so a bad path never costs a run."
     for p in {rf.path, rf.write_path}:

@@ -40,7 +40,7 @@ def figure_png(fig, dpi:int=60) -> bytes:
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight'); plt.close(fig)
     return buf.getvalue()
 
-# %% ../../nbs/36_eval.explore.ipynb #c97f80db
+# %% ../../nbs/36_eval.explore.ipynb #3fdef1dd
 class Explorer:
     "Subject, trial and second controls over a store; the segment drawn, its labels, its folds and a model's P(high)."
     def __init__(self, store:str|Path|SegmentStore, # a prepared store
@@ -70,7 +70,7 @@ class Explorer:
         self.second.observe(lambda _: self.redraw(), 'value')
         self._load()
 
-# %% ../../nbs/36_eval.explore.ipynb #5b1c4ad4
+# %% ../../nbs/36_eval.explore.ipynb #13ed21ff
 @patch
 def _load(self:Explorer):
     self.seg = self.store.load(self.subject.value)
@@ -99,7 +99,7 @@ def _check_model(self:Explorer):
         raise ParamError('model', type(self.model).__name__, f"a network that reads this store's segments ({shapes}); it fails on them: "
                          f'{str(e).splitlines()[0]}', 'Explorer') from e
 
-# %% ../../nbs/36_eval.explore.ipynb #cbd80a5f
+# %% ../../nbs/36_eval.explore.ipynb #0dc4c041
 @patch
 def go(self:Explorer, trial:int|None=None, second:int|None=None, # where to move (None: stay)
        subject:int|None=None):
@@ -126,7 +126,7 @@ def _p_high(self:Explorer) -> float|None:
     return None if self.model is None else p_high(self.model, self.seg, self.row, self.device)
 Explorer.p_high = _p_high
 
-# %% ../../nbs/36_eval.explore.ipynb #b9c30eea
+# %% ../../nbs/36_eval.explore.ipynb #46412239
 @patch
 def text(self:Explorer, p:float|None=None) -> str:
     "The caption: the segment, its labels, its folds, the model's answer `p`."

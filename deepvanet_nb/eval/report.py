@@ -361,7 +361,7 @@ def _shown(t:pd.DataFrame) -> pd.DataFrame:
     "A gap table for the page: settings every row shares dropped, numbers to one decimal."
     return t.drop(columns=[c for c in ('seed', 'bs', 'lr', 'lambda_face', 'lambda_bio') if c in t and t[c].nunique() == 1]).round(1)
 
-# %% ../../nbs/34_eval.report.ipynb #402a5700
+# %% ../../nbs/34_eval.report.ipynb #54a2543a
 def decision_section(df:pd.DataFrame, out:Path, written:dict) -> list[str]:
     "The report's decision-fusion section: AdaBoost beside the original vote and their sub-classifiers (Markdown lines; writes its CSV)."
     md = []
@@ -397,7 +397,7 @@ def gap_sections(df:pd.DataFrame, out:Path, written:dict) -> list[str]:
         written['stimulus_gap'] = out / 'stimulus_gap.csv'
     return md
 
-# %% ../../nbs/34_eval.report.ipynb #be0aea93
+# %% ../../nbs/34_eval.report.ipynb #4326eff4
 def report_header(rf:ResultsFile, df:pd.DataFrame, ct:pd.DataFrame) -> list[str]:
     "The report's first lines: which file, how many folds and runs, which stores, how many tests the family of verdicts holds."
     runs = df.run.nunique()
