@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import cv2
 import torch
+from fastcore.basics import patch
 
 from ..core import DataError, Detector, DETECTORS
 
@@ -62,27 +63,30 @@ class DlibLandmarker:
         box = self.detect(img)
         return None if box is None else self.landmarks(img, box)
 
-    def reset(self):
-        "Forget the followed face (call at the start of each video)."
-        self._prev, self._calib, self._age, self.detections = None, None, 0, 0
+# %% ../../nbs/04_data.face.ipynb #a236113d
+@patch
+def reset(self:DlibLandmarker):
+    "Forget the followed face (call at the start of each video)."
+    self._prev, self._calib, self._age, self.detections = None, None, 0, 0
 
-    def track(self, img:np.ndarray) -> np.ndarray|None:
-        "Landmarks of the next frame of a video: predicted in the box the last frame's landmarks give, detected anew every `redetect` frames or when the face jumps."
-        lm = None
-        if self._prev is not None and self._age + 1 < self.redetect:
-            lm = self.landmarks(img, _box_from(self._prev, self._calib))
-            (c0, s0), (c1, s1) = _extent(self._prev), _extent(lm)
-            if 0.8 < s1.mean() / s0.mean() < 1.25 and np.abs(c1 - c0).max() < 0.3 * s0.mean(): self._age += 1
-            else: lm = None                                              # lost it: detect
-        if lm is None:
-            box, self._age = self.detect(img), 0
-            self.detections += 1
-            if box is None: self._prev = None; return None
-            lm = self.landmarks(img, box)
-            (c, s), (bc, bs) = _extent(lm), ((box[:2] + box[2:]) / 2, box[2:] - box[:2])
-            self._calib = ((bc - c) / s, bs / s)                          # where the detector's box sits relative to the landmarks
-        self._prev = lm
-        return lm
+@patch
+def track(self:DlibLandmarker, img:np.ndarray) -> np.ndarray|None:
+    "Landmarks of the next frame of a video: predicted in the box the last frame's landmarks give, detected anew every `redetect` frames or when the face jumps."
+    lm = None
+    if self._prev is not None and self._age + 1 < self.redetect:
+        lm = self.landmarks(img, _box_from(self._prev, self._calib))
+        (c0, s0), (c1, s1) = _extent(self._prev), _extent(lm)
+        if 0.8 < s1.mean() / s0.mean() < 1.25 and np.abs(c1 - c0).max() < 0.3 * s0.mean(): self._age += 1
+        else: lm = None                                              # lost it: detect
+    if lm is None:
+        box, self._age = self.detect(img), 0
+        self.detections += 1
+        if box is None: self._prev = None; return None
+        lm = self.landmarks(img, box)
+        (c, s), (bc, bs) = _extent(lm), ((box[:2] + box[2:]) / 2, box[2:] - box[:2])
+        self._calib = ((bc - c) / s, bs / s)                          # where the detector's box sits relative to the landmarks
+    self._prev = lm
+    return lm
 
 # %% ../../nbs/04_data.face.ipynb #541c31f6
 def _extent(lm): lo, hi = lm.min(0), lm.max(0); return (lo + hi) / 2, hi - lo
