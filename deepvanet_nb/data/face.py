@@ -63,7 +63,7 @@ class DlibLandmarker:
         box = self.detect(img)
         return None if box is None else self.landmarks(img, box)
 
-# %% ../../nbs/04_data.face.ipynb #a236113d
+# %% ../../nbs/04_data.face.ipynb #9ef8d8aa
 @patch
 def reset(self:DlibLandmarker):
     "Forget the followed face (call at the start of each video)."
