@@ -6,7 +6,7 @@ Docs: https://deepvanet-nb.github.io/deepvanet-nb/course.html.md"""
 
 # %% ../nbs/45_course.ipynb #54c7d5fa
 from __future__ import annotations
-import fcntl, hashlib, json, os
+import fcntl, hashlib, json, os, shutil
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 
@@ -79,11 +79,14 @@ def _build(folder:Path, s:CourseSettings):
     write_json(folder / 'course.json', dict(settings=asdict(s), segment=asdict(COURSE), split_seed=seed))
 
 def _quietly(f, *args):
-    "Call `f` with its prints, warnings and progress bars kept off the page."
-    import warnings
+    "Call `f` on one CPU thread (so the course data are the same whoever builds them), its prints, warnings and bars off the page."
+    import warnings, torch
     from IPython.utils.capture import capture_output
-    with capture_output(), warnings.catch_warnings():
-        warnings.simplefilter('ignore'); return f(*args)
+    threads = torch.get_num_threads(); torch.set_num_threads(1)
+    try:
+        with capture_output(), warnings.catch_warnings():
+            warnings.simplefilter('ignore'); return f(*args)
+    finally: torch.set_num_threads(threads)
 
 # %% ../nbs/45_course.ipynb #ec8f942d
 @dataclass
@@ -109,7 +112,7 @@ def course(settings:CourseSettings|None=None) -> Course:
     with open(folder.parent / f'{folder.name}.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder / 'course.json').exists():
-            if folder.exists(): import shutil; shutil.rmtree(folder)
+            if folder.exists(): shutil.rmtree(folder)                       # a build that stopped half-way
             _quietly(_build, folder, s)
     info = json.loads((folder / 'course.json').read_text())
     return Course(folder / 'deap', SegmentStore(folder / 'store'), folder / 'face_cnn.pt', load_model(folder / 'model.pkl'), info['split_seed'])
